@@ -1,0 +1,43 @@
+import type {Credit, Exchange, KeyConfig, ProbeKind, ProviderId, RateWindow} from '../types.js';
+
+/** A request an adapter wants made. Secret values appear only in `headers`, built by `request()`. */
+export type HttpRequest = {
+	method: 'GET' | 'POST';
+	url: string;
+	headers: Record<string, string>;
+	body?: string;
+};
+
+export type ProbeSpec = {
+	kind: ProbeKind;
+	/** Spends tokens or money (headroom probes). Skipped under --no-spend. */
+	spends: boolean;
+	/** One line for the README and the detail pane: what it costs. */
+	cost: string;
+};
+
+/** What an adapter decodes from one exchange, besides the verdict (diagnosis does that). */
+export type Decoded = {
+	windows: RateWindow[];
+	credit?: Credit;
+};
+
+export type AdapterContext = {
+	key: KeyConfig;
+	/** The revealed secret. Only `request()` may touch it. */
+	secret: string;
+};
+
+/** One per provider. Pure: no I/O, no timers. */
+export type ProviderAdapter = {
+	id: ProviderId;
+	label: string;
+	defaultBaseUrl: string;
+	/** Environment variables users already have for this provider. */
+	envVars: string[];
+	probes: ProbeSpec[];
+	/** Build the request for a probe; `undefined` when the key's settings make that probe impossible. */
+	request(probe: ProbeKind, ctx: AdapterContext): HttpRequest | undefined;
+	/** Rate-limit windows and credit from an exchange. `now` converts relative resets to absolute. */
+	decode(probe: ProbeKind | 'any', exchange: Exchange, now: number): Decoded;
+};

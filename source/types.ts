@@ -1,0 +1,219 @@
+// The shared vocabulary of keywatch's four layers (providers → diagnosis → monitor → ui).
+// Plain data only: everything here must survive JSON.stringify, so `check --json`,
+// `serve /state` and `--remote` can move it between processes unchanged.
+
+export const PROVIDER_IDS = [
+	'openai',
+	'anthropic',
+	'gemini',
+	'openrouter',
+	'groq',
+	'mistral',
+	'deepseek',
+	'xai',
+	'azure_openai',
+	'together',
+	'openai_compatible',
+] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+/** Every verdict kind, from issue #3. Exactly one per verdict. */
+export const VERDICT_KINDS = [
+	'ok',
+	'invalid_key',
+	'quota_exhausted',
+	'billing',
+	'rate_limited',
+	'model_access',
+	'permission',
+	'verification_required',
+	'region_blocked',
+	'suspended',
+	'content_policy',
+	'overloaded',
+	'outage',
+	'network',
+	'bad_request',
+	'unknown',
+] as const;
+export type VerdictKind = (typeof VERDICT_KINDS)[number];
+
+export type LimitKind = 'requests' | 'tokens' | 'input_tokens' | 'output_tokens' | 'concurrency' | 'unknown';
+export type WindowPeriod = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'unknown';
+
+/** Where a number came from. keywatch never shows an estimate as if the provider said it. */
+export type Provenance = 'headers' | 'endpoint' | 'body' | 'traffic' | 'estimate' | 'config';
+
+/** One rate-limit bucket as the provider reported it. Missing means unknown, never zero. */
+export type RateWindow = {
+	/** Stable id within a provider, e.g. "requests", "tokens", "input_tokens", "tokens-month". */
+	id: string;
+	limitKind: LimitKind;
+	period: WindowPeriod;
+	limit?: number;
+	remaining?: number;
+	/** Absolute deadline, epoch milliseconds (converted from durations/timestamps at receipt). */
+	resetAt?: number;
+	source: Provenance;
+};
+
+export type Credit = {
+	/** Amount left, in `currency` units (or tokens when currency is "tokens"). */
+	remaining?: number;
+	/** The cap it is measured against, when one exists. */
+	limit?: number;
+	/** Spent so far in the provider's period, when known. */
+	used?: number;
+	currency: string;
+	source: Provenance;
+	/** Short human label, e.g. "key limit", "balance", "monthly tokens". */
+	label?: string;
+};
+
+export type NetworkFailureKind =
+	| 'dns'
+	| 'refused'
+	| 'reset'
+	| 'tls'
+	| 'timeout'
+	| 'protocol'
+	| 'too_large'
+	| 'redirect'
+	| 'offline'
+	| 'other';
+
+/** What came back from one request, or why nothing did. The diagnosis layer's input. */
+export type Exchange = {
+	provider: ProviderId;
+	/** HTTP status; null when the request failed before a status arrived. */
+	status: number | null;
+	/** Lower-case header names. Repeated headers arrive as arrays. */
+	headers: Record<string, string | string[] | undefined>;
+	/** Raw body text (already capped at 1 MiB, possibly truncated). */
+	body: string;
+	/** Set when no HTTP answer was received. */
+	network?: {kind: NetworkFailureKind; code?: string; message: string};
+	/** Epoch ms when the answer (or failure) arrived. */
+	at: number;
+	latencyMs?: number;
+};
+
+export type Evidence = {
+	status: number | null;
+	errorType?: string;
+	errorCode?: string;
+	/** Provider message with key material redacted and control characters stripped. */
+	message?: string;
+	requestId?: string;
+	/** The headers that decided the verdict (already redacted). */
+	headers: Record<string, string>;
+	network?: string;
+	/** Statuspage incident that matches a DOWN verdict, when known. */
+	incident?: {name: string; url?: string};
+};
+
+export type Verdict = {
+	kind: VerdictKind;
+	/** One line. */
+	title: string;
+	/** Plain words, naming the evidence. */
+	why: string;
+	/** Ordered concrete steps, naming the provider's page. */
+	fix: string[];
+	clears: 'by_itself' | 'needs_action';
+	/** Epoch ms when it will clear by itself, when known. */
+	clearsAt?: number;
+	retryAfterSeconds?: number;
+	/** For rate_limited: which limit and which window, where the answer tells. */
+	limit?: LimitKind;
+	window?: WindowPeriod;
+	/** When the answer cannot separate causes, the kinds it could be. */
+	candidates?: VerdictKind[];
+	evidence: Evidence;
+	windows: RateWindow[];
+};
+
+/** The one-word state a row shows. */
+export const STATUSES = ['OK', 'LOW', 'LIMITED', 'DENIED', 'DOWN', 'CHECKING'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export type ProbeKind = 'validity' | 'headroom' | 'balance' | 'spend';
+
+/** One probe's outcome, as the monitor stores it. */
+export type Reading = {
+	at: number;
+	probe: ProbeKind;
+	status: number | null;
+	latencyMs?: number;
+	windows: RateWindow[];
+	credit?: Credit;
+	verdict: Verdict;
+	/** How this reading was obtained. */
+	source: Provenance;
+};
+
+/** Where a key's secret comes from. The value itself lives only in a Secret at runtime. */
+export type SecretRef =
+	| {type: 'env'; name: string}
+	| {type: 'command'; command: string}
+	| {type: 'value'; value: string};
+
+export type KeySettings = {
+	/** Azure: deployment name and api-version. */
+	deployment?: string;
+	apiVersion?: string;
+	/** Model used by the headroom probe (defaults per provider). */
+	model?: string;
+	/** User-declared tier, for published limits where the provider sends none (Gemini). */
+	tier?: string;
+	/** Monthly budget in the provider's currency, for spend rows. */
+	budget?: number;
+	/** LOW threshold as a fraction (default 0.1). */
+	lowThreshold?: number;
+};
+
+export type KeyConfig = {
+	name: string;
+	provider: ProviderId;
+	secret: SecretRef;
+	baseUrl?: string;
+	/** Turn off headroom probes (the ones that spend tokens) for this key. */
+	noSpend?: boolean;
+	backup?: boolean;
+	settings?: KeySettings;
+	/** How the key got here: the config file, an environment variable found at start, or the demo. */
+	origin?: 'config' | 'env' | 'demo';
+};
+
+/** What the UI and `check --json` see of one key. No secret material, ever. */
+export type KeyState = {
+	id: string;
+	name: string;
+	provider: ProviderId;
+	/** `sk-…abcd` at most. */
+	masked: string;
+	/** Human description of where the secret comes from, e.g. "env OPENAI_API_KEY". */
+	secretSource: string;
+	status: Status;
+	verdict?: Verdict;
+	windows: RateWindow[];
+	credit?: Credit;
+	latencyMs?: number;
+	checkedAt?: number;
+	nextProbeAt?: number;
+	/** The last few readings, newest last (bounded). */
+	recent: Reading[];
+	/** Source of the newest reading. */
+	source?: Provenance;
+	probing: boolean;
+};
+
+export type MonitorSnapshot = {
+	keys: KeyState[];
+	paused: boolean;
+	intervalMs: number;
+	startedAt: number;
+	/** Set when every key failed on the network at once. */
+	offline?: boolean;
+	demo?: boolean;
+};
