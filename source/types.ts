@@ -176,6 +176,8 @@ export type KeyConfig = {
 	name: string;
 	provider: ProviderId;
 	secret: SecretRef;
+	/** Optional admin/management key for spend and credit endpoints (sk-admin-…, sk-ant-admin…). */
+	admin?: SecretRef;
 	baseUrl?: string;
 	/** Turn off headroom probes (the ones that spend tokens) for this key. */
 	noSpend?: boolean;

@@ -26,6 +26,8 @@ export type AdapterContext = {
 	key: KeyConfig;
 	/** The revealed secret. Only `request()` may touch it. */
 	secret: string;
+	/** The revealed admin/management key, when the key has one and the probe needs it. */
+	adminSecret?: string;
 };
 
 /** One per provider. Pure: no I/O, no timers. */
