@@ -1,0 +1,18 @@
+import type {AlertSink} from '../types.js';
+
+export type BellStream = {write(chunk: string): unknown};
+
+/** The terminal bell: the most portable "look at me" a terminal (and tmux) understands. */
+export function createBellSink(stream: BellStream = process.stderr): AlertSink {
+	return {
+		name: 'bell',
+		async send() {
+			try {
+				stream.write('\u0007');
+				return {sink: 'bell', ok: true, detail: 'bell rung'};
+			} catch (error) {
+				return {sink: 'bell', ok: false, detail: `could not write the bell: ${(error as Error).message}`};
+			}
+		},
+	};
+}
