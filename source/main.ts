@@ -27,6 +27,7 @@ export function buildProgram(output: {out: (s: string) => void; err: (s: string)
 		.description('A live terminal monitor for AI API keys: status, rate-limit headroom, credit, and why a key is denied.')
 		.version('0.1.0')
 		.exitOverride()
+		.enablePositionalOptions()
 		.configureOutput({writeOut: output.out, writeErr: output.err})
 		.showHelpAfterError('(run keywatch --help for usage)');
 

@@ -75,12 +75,14 @@ export function describeChange(key: KeyState, from: Status, to: Status, now: num
 	return change;
 }
 
+const bare = (text: string) => text.replace(/[.\s]+$/, '');
+
 function changeLine(change: AlertKeyChange, provider?: string): string {
 	const who = [change.masked, provider].filter(Boolean).join(', ');
 	let line = `${change.name}${who ? ` (${who})` : ''} ${change.from} → ${change.to}`;
-	if (change.title) line += ` — ${change.title}`;
-	if (change.why) line += `. Why: ${change.why}`;
-	if (change.firstFix) line += `. First step: ${change.firstFix}`;
+	if (change.title) line += ` — ${bare(change.title)}.`;
+	if (change.why) line += ` Why: ${bare(change.why)}.`;
+	if (change.firstFix) line += ` First step: ${bare(change.firstFix)}.`;
 	return line;
 }
 

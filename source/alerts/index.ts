@@ -1,0 +1,10 @@
+export {createAlerter, type Alerter, type AlerterOptions} from './alerter.js';
+export {alertConfigSchema, webhookConfigSchema, type AlertConfig, type WebhookConfig} from './config.js';
+export {dispatch, sendTest, testAlert} from './dispatch.js';
+export {createAlertEngine, type AlertEngine, type AlertEngineOptions} from './engine.js';
+export {createBellSink} from './sinks/bell.js';
+export {createDesktopSink, type DesktopSinkOptions} from './sinks/desktop.js';
+export {sinksFromConfig} from './sinks/from-config.js';
+export {maskUrl, registerUrlSecret} from './sinks/mask-url.js';
+export {createWebhookSink, webhookBody, type WebhookFormat, type WebhookSinkOptions} from './sinks/webhook.js';
+export type {Alert, AlertKeyChange, AlertSink, SinkResult} from './types.js';

@@ -1,0 +1,41 @@
+// Verdict → the one word a row shows.
+import type {Credit, RateWindow, Status, Verdict, VerdictKind} from '../types.js';
+
+const down: ReadonlySet<VerdictKind> = new Set(['overloaded', 'outage', 'network']);
+
+/**
+ * CHECKING before the first verdict; LIMITED while a rate limit clears by itself; DOWN when the
+ * provider or the network is at fault; DENIED for everything that needs a person, including
+ * `unknown` (a request failed and keywatch cannot say it will recover, so it must not look fine)
+ * and `bad_request`. A working key is LOW when any window or the credit is under `lowThreshold`.
+ */
+export function statusOf(verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold = 0.1): Status {
+	if (!verdict) return 'CHECKING';
+	if (verdict.kind === 'ok') return isLow(windows, credit, lowThreshold) ? 'LOW' : 'OK';
+	if (verdict.kind === 'rate_limited') return 'LIMITED';
+	if (down.has(verdict.kind)) return 'DOWN';
+	return 'DENIED';
+}
+
+function share(remaining: number | undefined, limit: number | undefined): number | undefined {
+	if (remaining === undefined || limit === undefined) return undefined;
+	if (!Number.isFinite(remaining) || !Number.isFinite(limit) || limit <= 0 || remaining < 0) return undefined;
+	return remaining / limit;
+}
+
+function isLow(windows: readonly RateWindow[], credit: Credit | undefined, threshold: number): boolean {
+	const limit = Number.isFinite(threshold) ? threshold : 0.1;
+	for (const w of Array.isArray(windows) ? windows : []) {
+		const s = share(w.remaining, w.limit);
+		if (s !== undefined && s < limit) return true;
+	}
+	if (credit) {
+		const s = share(credit.remaining, credit.limit);
+		if (s !== undefined && s < limit) return true;
+		// A balance with no cap to compare against is low only when nothing is left.
+		if (s === undefined && credit.limit === undefined && credit.remaining !== undefined && Number.isFinite(credit.remaining) && credit.remaining <= 0) {
+			return true;
+		}
+	}
+	return false;
+}

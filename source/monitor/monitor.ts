@@ -1,0 +1,653 @@
+// The poller: one chained timer per key, a global bound on requests in flight, retry-after and reset deadlines
+// honoured, backoff on failure, an offline mode, and an immutable snapshot the UI subscribes to.
+
+import {diagnose as defaultDiagnose, statusOf as defaultStatusOf} from '../diagnosis/index.js';
+import type {Transport} from '../net/types.js';
+import {getAdapter as defaultGetAdapter} from '../providers/registry.js';
+import type {ProviderAdapter} from '../providers/types.js';
+import {describeSecretRef, resolveSecret} from '../secrets/resolve.js';
+import {sanitize} from '../secrets/scrub.js';
+import type {Secret} from '../secrets/secret.js';
+import type {Credit, Exchange, KeyConfig, KeyState, MonitorSnapshot, NetworkFailureKind, ProbeKind, ProviderId, RateWindow, Reading, Status, Verdict} from '../types.js';
+import {realClock, type Clock} from './clock.js';
+import {DEFAULT_HISTORY_CAPACITY, KeyHistory} from './history.js';
+import {decidingReading, internalErrorVerdict, mergeWindows, newestReading, pickCredit, setupVerdict, type LatestByKind} from './key-view.js';
+import {RingBuffer} from './ring-buffer.js';
+import {backoffDelay, exhaustedUntil, jitterFactor, outcomeOf, PROBE_ORDER, providerDeadline, SLOW_RECHECK_FACTOR, SPEND_INTERVAL_MS, spreadOffsets} from './schedule.js';
+import {scrubVerdict} from './scrub-verdict.js';
+import {Semaphore} from './semaphore.js';
+import type {MonitorApi} from './types.js';
+
+export type {Clock} from './clock.js';
+
+export type MonitorOptions = {
+	keys: KeyConfig[];
+	transport: Transport;
+	intervalMs?: number;
+	headroomIntervalMs?: number;
+	timeoutMs?: number;
+	concurrency?: number;
+	noSpend?: boolean;
+	/** Readings kept per key in `KeyState.recent` (default 60). */
+	historySize?: number;
+	/** Samples kept per key for sparklines and forecasts (default 1440: a day at 60 s). */
+	historyCapacity?: number;
+	clock?: Clock;
+	random?: () => number;
+	getAdapter?: (id: ProviderId) => ProviderAdapter;
+	diagnose?: (exchange: Exchange, options?: {windows?: RateWindow[]; now?: number}) => Verdict;
+	statusOf?: (verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold?: number) => Status;
+	demo?: boolean;
+	/** Where env secret references are looked up (default process.env). */
+	env?: NodeJS.ProcessEnv;
+};
+
+export type Monitor = MonitorApi & {
+	start(): void;
+	checkOnce(): Promise<MonitorSnapshot>;
+	/** The key's sparkline/forecast history (bounded), or undefined for an unknown id. */
+	history(id: string): KeyHistory | undefined;
+};
+
+type Plan = {kind: ProbeKind; periodMs: number};
+type View = {verdict?: Verdict; windows: RateWindow[]; credit?: Credit; status: Status; newest?: Reading};
+type RunMode = 'due' | 'all' | 'canary';
+
+type Runtime = {
+	id: string;
+	config: KeyConfig;
+	secretSource: string;
+	adapter?: ProviderAdapter;
+	secret?: Secret;
+	admin?: Secret;
+	/** Why the key cannot be probed at all (missing secret, unknown provider). */
+	setupProblem?: Verdict;
+	plans: Plan[];
+	due: Map<ProbeKind, number>;
+	/** Per probe kind: a window reset the provider named, before which that probe is pointless. */
+	notBefore: Map<ProbeKind, number>;
+	/** Key-level hold from backoff, a slow re-check, or a provider deadline. */
+	holdUntil: number;
+	/** The part of the hold the provider asked for: even probeNow waits for it. */
+	providerUntil: number;
+	failures: number;
+	timer?: unknown;
+	nextAt?: number;
+	running?: Promise<void>;
+	preparing?: Promise<void>;
+	latest: LatestByKind;
+	withWindows: LatestByKind;
+	withCredit: LatestByKind;
+	/** Network failure kind of the last probe; null when the provider answered. */
+	lastNetwork?: NetworkFailureKind | null;
+	masked: string;
+	recent: RingBuffer<Reading>;
+	recentArray: Reading[];
+	view?: View;
+	viewStale: boolean;
+	history: KeyHistory;
+	state: KeyState;
+};
+
+const SAFETY_GRACE_MS = 2_000;
+/** Probe kinds due within this share of the interval run together with the one that is due. */
+const COALESCE_SHARE = 0.15;
+const OFFLINE_KINDS: ReadonlySet<NetworkFailureKind> = new Set(['dns', 'refused', 'offline']);
+
+export function createMonitor(options: MonitorOptions): Monitor {
+	const clock = options.clock ?? realClock;
+	const random = options.random ?? Math.random;
+	const intervalMs = positive(options.intervalMs, 60_000);
+	const headroomIntervalMs = positive(options.headroomIntervalMs, 300_000);
+	const timeoutMs = positive(options.timeoutMs, 10_000);
+	const getAdapter = options.getAdapter ?? defaultGetAdapter;
+	const diagnose = options.diagnose ?? defaultDiagnose;
+	const statusOf = options.statusOf ?? defaultStatusOf;
+	const semaphore = new Semaphore(positive(options.concurrency, 8));
+	const recentSize = Math.floor(positive(options.historySize, 60));
+	const historyCapacity = Math.floor(positive(options.historyCapacity, DEFAULT_HISTORY_CAPACITY));
+	const coalesceMs = intervalMs * COALESCE_SHARE;
+
+	let startedAt = clock.now();
+	let started = false;
+	let stopped = false;
+	let paused = false;
+	let offline = false;
+	let offlineAttempt = 0;
+	let offlineTimer: unknown;
+	let canaryIndex = 0;
+	let startup: Promise<void> | undefined;
+	let stopping: Promise<void> | undefined;
+
+	const listeners = new Set<() => void>();
+	let snapshot: MonitorSnapshot | undefined;
+	let notifyQueued = false;
+
+	const runtimes = uniqueIds(options.keys).map(({id, config}) => createRuntime(id, config));
+	const byId = new Map(runtimes.map(rt => [rt.id, rt]));
+
+	function createRuntime(id: string, config: KeyConfig): Runtime {
+		const secretSource = describeSecretRef(config.secret);
+		const rt: Runtime = {
+			id,
+			config,
+			secretSource,
+			plans: [],
+			due: new Map(),
+			notBefore: new Map(),
+			holdUntil: 0,
+			providerUntil: 0,
+			failures: 0,
+			latest: {},
+			withWindows: {},
+			withCredit: {},
+			recent: new RingBuffer(recentSize),
+			recentArray: [],
+			masked: '…',
+			viewStale: true,
+			history: new KeyHistory(historyCapacity),
+			state: Object.freeze({id, name: config.name, provider: config.provider, masked: '…', secretSource, status: 'CHECKING', windows: [], recent: [], probing: false}),
+		};
+		return rt;
+	}
+
+	// ---- snapshot and notifications -------------------------------------------------------------
+
+	function changed(): void {
+		snapshot = undefined;
+		if (notifyQueued) return;
+		notifyQueued = true;
+		// Everything that changes within one turn of the event loop reaches listeners as one notification.
+		queueMicrotask(() => {
+			notifyQueued = false;
+			for (const listener of [...listeners]) {
+				try {
+					listener();
+				} catch {
+					// A listener's failure must not stop the poller or the other listeners.
+				}
+			}
+		});
+	}
+
+	/** What the readings say: recomputed only when a reading or the key's setup changed. */
+	function derive(rt: Runtime): View {
+		if (rt.view && !rt.viewStale) return rt.view;
+		const deciding = rt.setupProblem ? undefined : decidingReading(rt.latest, clock.now());
+		const verdict = rt.setupProblem ?? deciding?.verdict;
+		const windows = mergeWindows(rt.withWindows);
+		const credit = pickCredit(rt.withCredit);
+		let status: Status = 'CHECKING';
+		if (verdict) {
+			try {
+				status = statusOf(verdict, windows, credit, rt.config.settings?.lowThreshold);
+			} catch {
+				status = verdict.kind === 'ok' ? 'OK' : 'DOWN';
+			}
+		}
+		rt.view = {verdict, windows, credit, status, newest: newestReading(rt.latest)};
+		rt.viewStale = false;
+		return rt.view;
+	}
+
+	/** Replace the key's state object (never mutate it: the UI compares by identity) and schedule a notification. */
+	function refresh(rt: Runtime): void {
+		const {verdict, windows, credit, status, newest} = derive(rt);
+		const state: KeyState = {
+			id: rt.id,
+			name: rt.config.name,
+			provider: rt.config.provider,
+			masked: rt.masked,
+			secretSource: rt.secretSource,
+			status,
+			windows,
+			recent: rt.recentArray,
+			probing: rt.running !== undefined,
+		};
+		if (verdict) state.verdict = verdict;
+		if (credit) state.credit = credit;
+		if (newest) {
+			state.checkedAt = newest.at;
+			state.source = newest.source;
+			if (newest.latencyMs !== undefined) state.latencyMs = newest.latencyMs;
+		}
+		if (rt.nextAt !== undefined && rt.timer !== undefined) state.nextProbeAt = rt.nextAt;
+		rt.state = Object.freeze(state);
+		changed();
+	}
+
+	function getSnapshot(): MonitorSnapshot {
+		if (snapshot) return snapshot;
+		const next: MonitorSnapshot = {keys: Object.freeze(runtimes.map(rt => rt.state)) as KeyState[], paused, intervalMs, startedAt};
+		if (offline) next.offline = true;
+		if (options.demo) next.demo = true;
+		snapshot = Object.freeze(next);
+		return snapshot;
+	}
+
+	// ---- secrets and adapters -------------------------------------------------------------------
+
+	function prepare(rt: Runtime): Promise<void> {
+		if (rt.secret && rt.adapter) return Promise.resolve();
+		rt.preparing ??= resolveKey(rt).finally(() => {
+			rt.preparing = undefined;
+			rt.viewStale = true;
+			withoutSetup = runtimes.filter(r => r.setupProblem).length;
+		});
+		return rt.preparing;
+	}
+
+	async function resolveKey(rt: Runtime): Promise<void> {
+		if (!rt.adapter) {
+			try {
+				const adapter = getAdapter(rt.config.provider);
+				rt.plans = plansFor(rt.config, adapter);
+				rt.adapter = adapter;
+			} catch (error) {
+				rt.setupProblem = setupVerdict('unknown', `No adapter for provider "${rt.config.provider}"`, sanitize(messageOf(error)), 'Remove the key and add it again with a supported provider (keywatch add --help)');
+				return;
+			}
+		}
+		const release = await semaphore.acquire();
+		try {
+			if (stopped) return;
+			const resolved = await resolveSecret(rt.config.secret, {env: options.env});
+			if ('error' in resolved) {
+				rt.setupProblem = setupVerdict('invalid_key', `No key: ${resolved.error}`, `keywatch could not read this key's secret (${rt.secretSource}): ${resolved.error}.`, resolved.fix);
+				return;
+			}
+			rt.secret = resolved.secret;
+			rt.masked = resolved.secret.masked;
+			rt.setupProblem = undefined;
+			if (rt.config.admin) {
+				const admin = await resolveSecret(rt.config.admin, {env: options.env});
+				// Without the admin key only the spend probe is lost; the key itself is still watched.
+				if ('secret' in admin) rt.admin = admin.secret;
+				else rt.plans = rt.plans.filter(p => p.kind !== 'spend');
+			}
+		} finally {
+			release();
+		}
+	}
+
+	function plansFor(config: KeyConfig, adapter: ProviderAdapter): Plan[] {
+		const noSpend = options.noSpend === true || config.noSpend === true;
+		const kinds = new Set<ProbeKind>();
+		for (const spec of adapter.probes) {
+			if (spec.spends && noSpend) continue;
+			if (spec.kind === 'spend' && !config.admin) continue;
+			kinds.add(spec.kind);
+		}
+		const periods: Record<ProbeKind, number> = {
+			validity: intervalMs,
+			balance: intervalMs,
+			headroom: headroomIntervalMs,
+			spend: Math.max(SPEND_INTERVAL_MS, intervalMs),
+		};
+		return PROBE_ORDER.filter(kind => kinds.has(kind)).map(kind => ({kind, periodMs: periods[kind]}));
+	}
+
+	// ---- one probe ------------------------------------------------------------------------------
+
+	function send(rt: Runtime, request: Parameters<Transport['send']>[0]): Promise<Exchange> {
+		const provider = rt.config.provider;
+		const sentAt = clock.now();
+		return new Promise(resolve => {
+			let settled = false;
+			const settle = (exchange: Exchange) => {
+				if (settled) return;
+				settled = true;
+				clock.clearTimeout(safety);
+				resolve(exchange);
+			};
+			const failure = (kind: NetworkFailureKind, message: string): Exchange => ({provider, status: null, headers: {}, body: '', network: {kind, message}, at: clock.now(), latencyMs: clock.now() - sentAt});
+			// The transport promises its own timeout; this is the backstop if it ever fails to keep it.
+			const safety = clock.setTimeout(() => settle(failure('timeout', `no answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs + SAFETY_GRACE_MS);
+			let pending: Promise<Exchange>;
+			try {
+				pending = Promise.resolve(options.transport.send(request, provider, {timeoutMs}));
+			} catch (error) {
+				pending = Promise.reject(error);
+			}
+			pending.then(settle, (error: unknown) => settle(failure('other', sanitize(messageOf(error)))));
+		});
+	}
+
+	/** Returns the reading, or undefined when the adapter has no request for this probe and key. */
+	async function probe(rt: Runtime, kind: ProbeKind): Promise<Reading | undefined | 'stopped'> {
+		const adapter = rt.adapter as ProviderAdapter;
+		const secret = rt.secret as Secret;
+		const release = await semaphore.acquire();
+		let exchange: Exchange | undefined;
+		try {
+			if (stopped) return 'stopped';
+			const request = adapter.request(kind, {key: rt.config, secret: secret.reveal(), adminSecret: kind === 'spend' ? rt.admin?.reveal() : undefined});
+			if (!request) return undefined;
+			exchange = await send(rt, request);
+		} catch (error) {
+			return {at: clock.now(), probe: kind, status: null, windows: [], verdict: internalErrorVerdict(sanitize(messageOf(error)), null), source: 'endpoint'};
+		} finally {
+			release();
+		}
+		const now = clock.now();
+		setLastNetwork(rt, exchange.network ? exchange.network.kind : null);
+		try {
+			const decoded = adapter.decode(kind, exchange, now);
+			const windows = decoded.windows ?? [];
+			const verdict = scrubVerdict(diagnose(exchange, {windows, now}));
+			const reading: Reading = {at: now, probe: kind, status: exchange.status, windows, verdict, source: windows[0]?.source ?? decoded.credit?.source ?? 'endpoint'};
+			if (exchange.latencyMs !== undefined) reading.latencyMs = exchange.latencyMs;
+			if (decoded.credit) reading.credit = decoded.credit;
+			return reading;
+		} catch (error) {
+			return {at: now, probe: kind, status: exchange.status, latencyMs: exchange.latencyMs, windows: [], verdict: internalErrorVerdict(sanitize(messageOf(error)), exchange.status), source: 'endpoint'};
+		}
+	}
+
+	function record(rt: Runtime, reading: Reading): void {
+		rt.latest[reading.probe] = reading;
+		if (reading.windows.length > 0) rt.withWindows[reading.probe] = reading;
+		if (reading.credit) rt.withCredit[reading.probe] = reading;
+		rt.recent.push(reading);
+		rt.recentArray = rt.recent.toArray();
+		rt.viewStale = true;
+	}
+
+	// ---- one run: the due probes of one key, one after another ---------------------------------
+
+	function kindsFor(rt: Runtime, mode: RunMode, now: number): Plan[] {
+		// A window the provider said is empty until its reset is never probed before then, even on request.
+		const allowed = rt.plans.filter(plan => (rt.notBefore.get(plan.kind) ?? 0) <= now);
+		if (mode === 'all') return allowed;
+		if (mode === 'canary') return allowed.slice(0, 1);
+		return allowed.filter(plan => (rt.due.get(plan.kind) ?? 0) <= now + coalesceMs);
+	}
+
+	/** A failure that says the key or the provider is unusable right now: the rest of the run would only repeat it. */
+	function endsRun(reading: Reading): boolean {
+		if (reading.verdict.kind === 'ok') return false;
+		if (reading.probe === 'validity' || reading.verdict.kind === 'network' || reading.verdict.kind === 'rate_limited') return true;
+		return reading.probe !== 'spend' && outcomeOf(reading.verdict) === 'needs_action';
+	}
+
+	function runKey(rt: Runtime, mode: RunMode): Promise<void> {
+		if (rt.running) return rt.running;
+		disarm(rt);
+		const run = (async () => {
+			try {
+				await prepare(rt);
+				if (stopped) return;
+				if (rt.setupProblem) {
+					rt.holdUntil = clock.now() + slowDelay();
+					return;
+				}
+				const now = clock.now();
+				const factor = jitterFactor(random);
+				const readings: Reading[] = [];
+				for (const plan of kindsFor(rt, mode, now)) {
+					const reading = await probe(rt, plan.kind);
+					if (reading === 'stopped') return;
+					const after = clock.now();
+					if (reading === undefined) {
+						// The key's settings make this probe impossible (e.g. Azure without a deployment).
+						rt.plans = rt.plans.filter(p => p.kind !== plan.kind);
+						continue;
+					}
+					rt.due.set(plan.kind, after + plan.periodMs * factor);
+					const exhausted = exhaustedUntil(reading.windows, after);
+					if (exhausted !== undefined && plan.kind !== 'validity') rt.notBefore.set(plan.kind, exhausted);
+					else rt.notBefore.delete(plan.kind);
+					record(rt, reading);
+					readings.push(reading);
+					refresh(rt);
+					if (endsRun(reading)) break;
+				}
+				if (readings.length > 0) settleOutcome(rt, readings);
+			} finally {
+				rt.running = undefined;
+				afterRun(rt);
+			}
+		})();
+		rt.running = run;
+		refresh(rt);
+		return run;
+	}
+
+	function slowDelay(): number {
+		return intervalMs * SLOW_RECHECK_FACTOR * jitterFactor(random);
+	}
+
+	/** Backoff, slow re-checks and provider deadlines, decided by the run's first failure (or its success). */
+	function settleOutcome(rt: Runtime, readings: Reading[]): void {
+		const now = clock.now();
+		const deciding = readings.find(r => r.verdict.kind !== 'ok' && r.probe !== 'spend') ?? readings[readings.length - 1];
+		if (!deciding) return;
+		const verdict = deciding.verdict;
+		switch (outcomeOf(verdict)) {
+			case 'ok':
+				rt.failures = 0;
+				rt.holdUntil = 0;
+				rt.providerUntil = 0;
+				break;
+			case 'needs_action':
+				rt.failures = 0;
+				rt.holdUntil = now + slowDelay();
+				break;
+			case 'transient':
+				rt.failures++;
+				rt.holdUntil = now + backoffDelay(rt.failures, intervalMs, random);
+				// The failed probe is retried when the backoff ends, not one jittered period later.
+				rt.due.set(deciding.probe, now);
+				break;
+		}
+		const deadline = providerDeadline(verdict, now);
+		rt.providerUntil = deadline ?? 0;
+		if (deadline !== undefined) rt.holdUntil = Math.max(rt.holdUntil, deadline);
+		rt.history.record(now, rt.state.status, rt.state.windows, rt.state.credit);
+	}
+
+	function afterRun(rt: Runtime): void {
+		updateOffline();
+		if (started && !stopped && !paused && !offline) arm(rt);
+		if (offline && started && !stopped && !paused && offlineTimer === undefined) armOffline();
+		refresh(rt);
+	}
+
+	// ---- timers ---------------------------------------------------------------------------------
+
+	function nextDueAt(rt: Runtime): number | undefined {
+		if (rt.setupProblem) return rt.holdUntil;
+		let next: number | undefined;
+		for (const plan of rt.plans) {
+			const due = Math.max(rt.due.get(plan.kind) ?? 0, rt.notBefore.get(plan.kind) ?? 0);
+			next = next === undefined ? due : Math.min(next, due);
+		}
+		return next === undefined ? undefined : Math.max(next, rt.holdUntil);
+	}
+
+	function arm(rt: Runtime): void {
+		disarm(rt);
+		if (rt.running) return;
+		const at = nextDueAt(rt);
+		if (at === undefined) return;
+		rt.nextAt = at;
+		rt.timer = clock.setTimeout(() => {
+			rt.timer = undefined;
+			if (stopped || paused || offline) return;
+			// Real timers top out at ~24.8 days; a monthly reset re-arms rather than firing early.
+			if (clock.now() < at - 1) arm(rt);
+			else void runKey(rt, 'due');
+		}, Math.max(0, at - clock.now()));
+	}
+
+	function disarm(rt: Runtime): void {
+		if (rt.timer === undefined) return;
+		clock.clearTimeout(rt.timer);
+		rt.timer = undefined;
+	}
+
+	/** Move every overdue key to a slot in one spread-out round, then arm all. Used at start, resume and back online. */
+	function armSpread(): void {
+		const now = clock.now();
+		const overdue = runtimes.filter(rt => !rt.running && (nextDueAt(rt) ?? Infinity) <= now);
+		const offsets = spreadOffsets(overdue.length, intervalMs, random);
+		overdue.forEach((rt, i) => {
+			const at = now + (offsets[i] ?? 0);
+			if (rt.setupProblem) rt.holdUntil = at;
+			for (const plan of rt.plans) if ((rt.due.get(plan.kind) ?? 0) <= now) rt.due.set(plan.kind, at);
+		});
+		for (const rt of runtimes) {
+			arm(rt);
+			refresh(rt);
+		}
+	}
+
+	// ---- offline: every key failing to reach anything at all -------------------------------------
+
+	function isOfflineFailure(kind: NetworkFailureKind | null | undefined): boolean {
+		return kind !== undefined && kind !== null && OFFLINE_KINDS.has(kind);
+	}
+
+	// Counted as they change, so checking after every probe stays cheap with thousands of keys.
+	let unreachable = 0;
+	let withoutSetup = 0;
+	function setLastNetwork(rt: Runtime, kind: NetworkFailureKind | null): void {
+		unreachable += Number(isOfflineFailure(kind)) - Number(isOfflineFailure(rt.lastNetwork));
+		rt.lastNetwork = kind;
+	}
+
+	function updateOffline(): void {
+		// Keys without a secret are never probed; only keys that can be probed decide.
+		const probeable = runtimes.length - withoutSetup;
+		const all = probeable > 0 && unreachable === probeable;
+		if (all && !offline) enterOffline();
+		else if (!all && offline) leaveOffline();
+	}
+
+	function enterOffline(): void {
+		offline = true;
+		offlineAttempt = 0;
+		// One canary probe at a time on a shared backoff replaces every key's own retries.
+		for (const rt of runtimes) disarm(rt);
+		if (started && !stopped && !paused) armOffline();
+		changed();
+	}
+
+	function armOffline(): void {
+		if (offlineTimer !== undefined) clock.clearTimeout(offlineTimer);
+		offlineAttempt++;
+		offlineTimer = clock.setTimeout(() => {
+			offlineTimer = undefined;
+			if (stopped || paused || !offline) return;
+			const candidates = runtimes.filter(rt => !rt.setupProblem && !rt.running);
+			const canary = candidates[canaryIndex++ % Math.max(1, candidates.length)];
+			if (canary) void runKey(canary, 'canary');
+			else armOffline();
+		}, backoffDelay(offlineAttempt, intervalMs, random));
+	}
+
+	function leaveOffline(): void {
+		offline = false;
+		offlineAttempt = 0;
+		if (offlineTimer !== undefined) clock.clearTimeout(offlineTimer);
+		offlineTimer = undefined;
+		for (const rt of runtimes) {
+			if (isOfflineFailure(rt.lastNetwork)) {
+				rt.failures = 0;
+				rt.holdUntil = rt.providerUntil;
+			}
+		}
+		if (started && !stopped && !paused) armSpread();
+		changed();
+	}
+
+	// ---- the public API ---------------------------------------------------------------------------
+
+	const monitor: Monitor = {
+		getSnapshot,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+		start() {
+			if (started || stopped) return;
+			started = true;
+			startedAt = clock.now();
+			changed();
+			startup = (async () => {
+				await Promise.all(runtimes.map(async rt => {
+					await prepare(rt);
+					refresh(rt);
+				}));
+				if (stopped) return;
+				for (const rt of runtimes) if (rt.setupProblem) rt.holdUntil = clock.now() + slowDelay();
+				if (!paused && !offline) armSpread();
+			})();
+		},
+		async checkOnce() {
+			const now = clock.now();
+			await Promise.all(runtimes.map(rt => (rt.running ?? (rt.providerUntil > now ? undefined : runKey(rt, 'all')))));
+			return getSnapshot();
+		},
+		probeNow(id) {
+			const rt = byId.get(id);
+			if (!rt || stopped || rt.running) return;
+			if (rt.providerUntil > clock.now()) return;
+			void runKey(rt, 'all');
+		},
+		setPaused(value) {
+			if (value === paused || stopped) return;
+			paused = value;
+			if (paused) {
+				for (const rt of runtimes) disarm(rt);
+				if (offlineTimer !== undefined) clock.clearTimeout(offlineTimer);
+				offlineTimer = undefined;
+				for (const rt of runtimes) refresh(rt);
+			} else if (started) {
+				if (offline) armOffline();
+				else armSpread();
+			}
+			changed();
+		},
+		stop() {
+			if (stopping) return stopping;
+			stopped = true;
+			for (const rt of runtimes) disarm(rt);
+			if (offlineTimer !== undefined) clock.clearTimeout(offlineTimer);
+			offlineTimer = undefined;
+			stopping = (async () => {
+				await startup;
+				await Promise.allSettled(runtimes.map(rt => rt.running));
+				for (const rt of runtimes) {
+					disarm(rt);
+					refresh(rt);
+				}
+			})();
+			return stopping;
+		},
+		history(id) {
+			return byId.get(id)?.history;
+		},
+	};
+	return monitor;
+}
+
+function positive(value: number | undefined, fallback: number): number {
+	return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** Key names are the ids the UI addresses; a repeated name gets a suffix rather than shadowing another key. */
+function uniqueIds(keys: readonly KeyConfig[]): Array<{id: string; config: KeyConfig}> {
+	const seen = new Map<string, number>();
+	return keys.map(config => {
+		const count = (seen.get(config.name) ?? 0) + 1;
+		seen.set(config.name, count);
+		return {id: count === 1 ? config.name : `${config.name}#${count}`, config};
+	});
+}

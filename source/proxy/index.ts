@@ -1,0 +1,6 @@
+export {startProxy, DEFAULT_PROXY_PORT} from './server.js';
+export {runProxyCommand, proxyBanner, type ProxyCommandOptions} from './command.js';
+export {failoverHelps, shouldFailover, FAILOVER_KINDS, FAR_RESET_MS} from './failover.js';
+export {PROXY_ROUTES, proxyBasePath} from './routes.js';
+export {loadOrCreateToken, tokenPath} from './token.js';
+export type {FailoverEvent, KeyTraffic, ProxyHandle, ProxyOptions, ProxyStats} from './types.js';

@@ -1,0 +1,71 @@
+import {request, type Dispatcher} from 'undici';
+
+export type HttpCall = {
+	method: 'GET' | 'POST';
+	url: string;
+	body?: string;
+	headers?: Record<string, string>;
+	timeoutMs: number;
+	/** Read at most this much of the answer (default 64 KiB for bodies we only report; raise for snapshots). */
+	maxBytes?: number;
+	dispatcher?: Dispatcher;
+	/** Past maxBytes: keep the start (true) or fail (default). */
+	truncate?: boolean;
+	/** Cancels the request (e.g. on stop). */
+	signal?: AbortSignal;
+	/** Close the connection afterwards: for one-shot callers that should exit promptly. */
+	closeConnection?: boolean;
+};
+
+export type HttpOutcome =
+	| {ok: true; status: number; body: string; headers: Record<string, string | string[] | undefined>}
+	| {ok: false; error: string};
+
+export class BodyTooLargeError extends Error {}
+
+function describeFailure(error: unknown, timeoutMs: number): string {
+	const err = error as {name?: string; code?: string; message?: string; cause?: {code?: string}};
+	const code = err.code ?? err.cause?.code;
+	if (err.name === 'TimeoutError' || err.name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+		return `timed out after ${timeoutMs / 1000} s`;
+	}
+	if (error instanceof BodyTooLargeError) return error.message;
+	if (code === 'ECONNREFUSED') return 'connection refused';
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
+	if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset';
+	return code ? `${code}: ${err.message ?? ''}`.trim() : (err.message ?? 'request failed');
+}
+
+/** One request that always resolves: a status and capped body, or a short reason (never the URL). */
+export async function httpCall(call: HttpCall): Promise<HttpOutcome> {
+	const maxBytes = call.maxBytes ?? 64 * 1024;
+	try {
+		const response = await request(call.url, {
+			method: call.method,
+			headers: call.headers,
+			body: call.body,
+			headersTimeout: call.timeoutMs,
+			bodyTimeout: call.timeoutMs,
+			// bodyTimeout is an idle timer: a server dripping bytes would beat it, the deadline does not.
+			signal: call.signal ? AbortSignal.any([AbortSignal.timeout(call.timeoutMs), call.signal]) : AbortSignal.timeout(call.timeoutMs),
+			dispatcher: call.dispatcher,
+			reset: call.closeConnection ?? false,
+		});
+		const chunks: Buffer[] = [];
+		let size = 0;
+		for await (const chunk of response.body) {
+			const buffer = chunk as Buffer;
+			size += buffer.length;
+			if (size > maxBytes) {
+				response.body.destroy();
+				if (!call.truncate) throw new BodyTooLargeError(`answer larger than ${maxBytes} bytes`);
+				chunks.push(buffer.subarray(0, buffer.length - (size - maxBytes)));
+				break;
+			}
+			chunks.push(buffer);
+		}
+		return {ok: true, status: response.statusCode, body: Buffer.concat(chunks).toString('utf8'), headers: response.headers};
+	} catch (error) {
+		return {ok: false, error: describeFailure(error, call.timeoutMs)};
+	}
+}

@@ -1,0 +1,94 @@
+import {sanitize} from '../secrets/scrub.js';
+import type {Credit, KeyState, MonitorSnapshot, RateWindow} from '../types.js';
+
+// `check --json` and `serve /state` print this; scripts depend on it, so every field is always present
+// and an unknown value is null (never 0).
+
+export type WindowJson = {
+	id: string;
+	limitKind: RateWindow['limitKind'];
+	period: RateWindow['period'];
+	limit: number | null;
+	remaining: number | null;
+	resetAt: string | null;
+	source: RateWindow['source'];
+};
+
+export type CreditJson = {
+	remaining: number | null;
+	limit: number | null;
+	used: number | null;
+	currency: string;
+	source: Credit['source'];
+	label: string | null;
+};
+
+export type KeyJson = {
+	name: string;
+	provider: KeyState['provider'];
+	status: KeyState['status'];
+	kind: string | null;
+	title: string | null;
+	windows: WindowJson[];
+	credit: CreditJson | null;
+	latencyMs: number | null;
+	checkedAt: string | null;
+	source: KeyState['source'] | null;
+	masked: string;
+};
+
+function finite(value: number | undefined): number | null {
+	return value !== undefined && Number.isFinite(value) ? value : null;
+}
+
+function iso(epochMs: number | undefined): string | null {
+	const value = finite(epochMs);
+	if (value === null) return null;
+	const date = new Date(value);
+	return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+function windowJson(window: RateWindow): WindowJson {
+	return {
+		id: window.id,
+		limitKind: window.limitKind,
+		period: window.period,
+		limit: finite(window.limit),
+		remaining: finite(window.remaining),
+		resetAt: iso(window.resetAt),
+		source: window.source,
+	};
+}
+
+function creditJson(credit: Credit | undefined): CreditJson | null {
+	if (!credit) return null;
+	return {
+		remaining: finite(credit.remaining),
+		limit: finite(credit.limit),
+		used: finite(credit.used),
+		currency: credit.currency,
+		source: credit.source,
+		label: credit.label ?? null,
+	};
+}
+
+export function keyToJson(key: KeyState): KeyJson {
+	return {
+		name: sanitize(key.name),
+		provider: key.provider,
+		status: key.status,
+		kind: key.verdict?.kind ?? null,
+		title: key.verdict ? sanitize(key.verdict.title) : null,
+		windows: key.windows.map(windowJson),
+		credit: creditJson(key.credit),
+		latencyMs: finite(key.latencyMs),
+		checkedAt: iso(key.checkedAt),
+		source: key.source ?? null,
+		masked: sanitize(key.masked),
+	};
+}
+
+/** One object per key, in the snapshot's order: the shape of `check --json` and `GET /state`. */
+export function snapshotToJson(snapshot: MonitorSnapshot): KeyJson[] {
+	return snapshot.keys.map(keyToJson);
+}

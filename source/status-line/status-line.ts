@@ -1,0 +1,45 @@
+import {stripControl} from '../secrets/scrub.js';
+import type {MonitorSnapshot, Status} from '../types.js';
+
+export type StatusLineOptions = {
+	/** Plain ASCII for status bars without UTF-8. */
+	ascii?: boolean;
+	/** Longest key name shown for the worst key. Default 24. */
+	maxNameLength?: number;
+};
+
+// Ordered best to worst: the order counts are printed in and how "worst" is chosen.
+const order: Status[] = ['OK', 'LOW', 'LIMITED', 'DOWN', 'DENIED', 'CHECKING'];
+const severity: Record<Status, number> = {CHECKING: -1, OK: 0, LOW: 1, LIMITED: 2, DOWN: 3, DENIED: 4};
+
+export const statusSymbols: Record<Status, string> = {OK: '✓', LOW: '▽', LIMITED: '▲', DOWN: '↯', DENIED: '✗', CHECKING: '…'};
+const asciiSymbols: Record<Status, string> = {OK: 'ok:', LOW: 'low:', LIMITED: 'lim:', DOWN: 'down:', DENIED: 'den:', CHECKING: 'chk:'};
+
+// tmux reads `#[…]` and `#(…)` in a status line's text as styles and commands: a key name must not.
+function safeName(name: string, max: number): string {
+	const plain = stripControl(name).replace(/#/g, '').trim();
+	return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
+}
+
+function isStatus(value: unknown): value is Status {
+	return typeof value === 'string' && value in severity;
+}
+
+/** One short line for a tmux status bar: counts per status and the worst key. */
+export function statusLine(snapshot: MonitorSnapshot, options: StatusLineOptions = {}): string {
+	const symbols = options.ascii ? asciiSymbols : statusSymbols;
+	const separator = options.ascii ? ' | ' : ' · ';
+	const counts = new Map<Status, number>();
+	let worst: {name: string; status: Status} | undefined;
+	for (const key of snapshot.keys) {
+		const status = isStatus(key.status) ? key.status : 'CHECKING';
+		counts.set(status, (counts.get(status) ?? 0) + 1);
+		if (severity[status] > 0 && (!worst || severity[status] > severity[worst.status])) worst = {name: key.name, status};
+	}
+	const tally = order.filter(status => counts.has(status)).map(status => `${symbols[status]}${counts.get(status)}`);
+	let line = tally.length > 0 ? `keywatch ${tally.join(' ')}` : `keywatch${separator}no keys`;
+	if (worst) line += `${separator}worst: ${safeName(worst.name, options.maxNameLength ?? 24)} ${worst.status}`;
+	if (snapshot.offline) line += `${separator}offline`;
+	if (snapshot.paused) line += `${separator}paused`;
+	return line;
+}

@@ -1,0 +1,84 @@
+import {render} from 'ink';
+import type {MonitorApi} from '../monitor/types.js';
+import {App} from './components/App.js';
+import type {AlertsSource} from './hooks/use-last-alert.js';
+
+export type LiveViewOptions = {
+	demo?: boolean;
+	intervalMs: number;
+	compact?: boolean;
+	noColor?: boolean;
+	/** Remote mode: the `serve` URL the monitor reads from, shown in the header. */
+	remote?: string;
+	/** Start-up warnings shown under the header. */
+	warnings?: readonly string[];
+	/** The alerter, for "last alert" in the header. */
+	alerts?: AlertsSource;
+	/** Streams for tests; the process's own otherwise. */
+	stdout?: NodeJS.WriteStream;
+	stdin?: NodeJS.ReadStream;
+	stderr?: NodeJS.WriteStream;
+};
+
+// Ink 6.8 has no alternateScreen option, so the live view switches screens itself and switches back on
+// every way out: quit, Ctrl+C (a keymap command, since exitOnCtrlC is off), a render error, SIGTERM/SIGHUP.
+export const ENTER_ALT_SCREEN = '\u001B[?1049h';
+export const LEAVE_ALT_SCREEN = '\u001B[?1049l';
+
+const signals = {SIGTERM: 143, SIGHUP: 129} as const;
+
+/**
+ * Run the interactive view until the user quits. Resolves 0 on quit (128+n after SIGTERM/SIGHUP),
+ * rejects with the error that broke rendering. Stops the monitor on every path.
+ */
+export async function runLiveView(monitor: MonitorApi, options: LiveViewOptions): Promise<number> {
+	const stdout = options.stdout ?? process.stdout;
+	let left = false;
+	const leave = () => {
+		if (left) return;
+		left = true;
+		stdout.write(LEAVE_ALT_SCREEN);
+	};
+	let code = 0;
+	let instance: ReturnType<typeof render> | undefined;
+	const onSignal = (signal: keyof typeof signals) => () => {
+		code = signals[signal];
+		instance?.unmount();
+	};
+	const handlers = Object.keys(signals).map(name => [name, onSignal(name as keyof typeof signals)] as const);
+
+	stdout.write(ENTER_ALT_SCREEN);
+	process.once('exit', leave);
+	for (const [name, handler] of handlers) process.once(name, handler);
+	try {
+		instance = render(
+			<App
+				monitor={monitor}
+				demo={options.demo}
+				intervalMs={options.intervalMs}
+				compact={options.compact}
+				noColor={options.noColor}
+				remote={options.remote}
+				warnings={options.warnings}
+				alerts={options.alerts}
+			/>,
+			{
+				stdout,
+				stdin: options.stdin ?? process.stdin,
+				stderr: options.stderr ?? process.stderr,
+				maxFps: 10,
+				exitOnCtrlC: false,
+				patchConsole: false,
+				incrementalRendering: true,
+			},
+		);
+		await instance.waitUntilExit();
+		return code;
+	} finally {
+		instance?.unmount();
+		leave();
+		process.off('exit', leave);
+		for (const [name, handler] of handlers) process.off(name, handler);
+		await monitor.stop();
+	}
+}

@@ -1,0 +1,68 @@
+import {describe, expect, it} from 'vitest';
+import {KeyHistory, toSample} from '../../source/monitor/history.js';
+import type {RateWindow} from '../../source/types.js';
+
+const t0 = Date.UTC(2026, 0, 5, 12, 0, 0);
+
+function windows(requests?: number, tokens?: number): RateWindow[] {
+	return [
+		{id: 'requests', limitKind: 'requests', period: 'minute', limit: 100, remaining: requests, source: 'headers'},
+		{id: 'tokens', limitKind: 'tokens', period: 'minute', limit: tokens === undefined ? undefined : 1000, remaining: tokens, source: 'headers'},
+	];
+}
+
+describe('toSample', () => {
+	it('keeps remaining and fraction per window, and leaves unknowns out instead of zeroing them', () => {
+		const sample = toSample(t0, 'OK', windows(25, undefined), {remaining: 4.5, currency: 'USD', source: 'endpoint'});
+		expect(sample).toEqual({at: t0, status: 'OK', remaining: {requests: 25}, fraction: {requests: 0.25}, credit: 4.5});
+		const noLimit = toSample(t0, 'LOW', [{id: 'x', limitKind: 'unknown', period: 'unknown', remaining: 3, source: 'headers'}]);
+		expect(noLimit.remaining).toEqual({x: 3});
+		expect(noLimit.fraction).toEqual({});
+		expect('credit' in noLimit).toBe(false);
+	});
+
+	it('clamps a fraction to [0, 1] when remaining exceeds the limit', () => {
+		expect(toSample(t0, 'OK', windows(150, 2000)).fraction).toEqual({requests: 1, tokens: 1});
+	});
+});
+
+describe('KeyHistory', () => {
+	it('is bounded: memory does not grow with uptime', () => {
+		const history = new KeyHistory(10);
+		for (let i = 0; i < 1000; i++) history.record(t0 + i * 60_000, 'OK', windows(100 - (i % 100)));
+		expect(history.size).toBe(10);
+		expect(history.samples()[0]?.at).toBe(t0 + 990 * 60_000);
+	});
+
+	it('gives sparkline series with gaps where a value was unknown', () => {
+		const history = new KeyHistory(5);
+		history.record(t0, 'OK', windows(80, 500));
+		history.record(t0 + 1, 'DOWN', []);
+		history.record(t0 + 2, 'LOW', windows(5, 50));
+		expect(history.fractions('requests')).toEqual([0.8, undefined, 0.05]);
+		expect(history.statuses()).toEqual(['OK', 'DOWN', 'LOW']);
+		expect(history.remainingSeries('tokens')).toEqual([{at: t0, remaining: 500}, {at: t0 + 2, remaining: 50}]);
+	});
+
+	it('forecasts a window and the credit from its samples', () => {
+		const history = new KeyHistory(100);
+		for (let i = 0; i < 5; i++) history.record(t0 + i * 10_000, 'OK', windows(100 - i * 10), {remaining: 10 - i, currency: 'USD', source: 'endpoint'});
+		// 1 request/s, 60 left at t=40 s → empty at t=100 s; credit 0.1/s, 6 left → t=100 s.
+		expect(history.forecastWindow('requests')?.exhaustedAt).toBe(t0 + 100_000);
+		expect(history.forecastWindow('requests', t0 + 60_000)?.exhaustedAt).toBeUndefined();
+		expect(history.forecastCredit()?.exhaustedAt).toBe(t0 + 100_000);
+		expect(history.forecastWindow('tokens')).toBeUndefined();
+	});
+
+	it('round-trips through JSON and skips malformed persisted samples', () => {
+		const history = new KeyHistory(3);
+		history.record(t0, 'OK', windows(10, 100), {remaining: 1, currency: 'USD', source: 'endpoint'});
+		history.record(t0 + 1, 'LIMITED', windows(0, 0));
+		const restored = KeyHistory.from(JSON.parse(JSON.stringify(history)) as unknown[], 3);
+		expect(restored.samples()).toEqual(history.samples());
+		const junk = [null, 5, {at: 'x'}, {at: t0, status: 'WAT', remaining: {}, fraction: {}}, {at: t0, status: 'OK', remaining: {a: 'NaN'}, fraction: {}}];
+		expect(KeyHistory.from(junk).size).toBe(0);
+		const many = Array.from({length: 10}, (_, i) => ({at: t0 + i, status: 'OK', remaining: {}, fraction: {}}));
+		expect(KeyHistory.from(many, 4).samples().map(s => s.at)).toEqual([6, 7, 8, 9].map(i => t0 + i));
+	});
+});

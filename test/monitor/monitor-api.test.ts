@@ -1,0 +1,276 @@
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {createMonitor, type Monitor, type MonitorOptions} from '../../source/monitor/monitor.js';
+import type {KeyConfig} from '../../source/types.js';
+import {FakeClock, FakeTransport, flush, key, keys, networkFailure, seededRandom, stubAdapter, stubs} from './helpers.js';
+
+vi.mock('../../source/providers/registry.js', () => ({getAdapter: () => {
+	throw new Error('the real registry must not be used here');
+}}));
+vi.mock('../../source/diagnosis/index.js', () => ({
+	diagnose: () => {
+		throw new Error('the real diagnose must not be used here');
+	},
+	statusOf: () => 'DOWN',
+}));
+
+const MINUTE = 60_000;
+let running: Monitor[] = [];
+
+function setup(options: Partial<MonitorOptions> & {count?: number} = {}) {
+	const clock = new FakeClock();
+	const transport = new FakeTransport(clock);
+	const monitor = createMonitor({keys: keys(options.count ?? 1), random: seededRandom(3), ...stubs(clock, transport), ...options});
+	running.push(monitor);
+	return {clock, transport, monitor, t0: clock.now()};
+}
+
+afterEach(() => {
+	for (const monitor of running) void monitor.stop();
+	running = [];
+});
+
+describe('checkOnce', () => {
+	it('probes every key once (validity and headroom), concurrently, and leaves no timer behind', async () => {
+		const {clock, transport, monitor} = setup({count: 5});
+		transport.hold = true;
+		const pending = monitor.checkOnce();
+		await flush();
+		expect(transport.inFlight).toBe(5);
+		transport.hold = false;
+		transport.releaseAll();
+		const snapshot = await pending;
+		expect(snapshot.keys.map(k => k.status)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK']);
+		for (const k of ['k1', 'k2', 'k3', 'k4', 'k5']) {
+			expect(transport.countFor(k, 'validity')).toBe(1);
+			expect(transport.countFor(k, 'headroom')).toBe(1);
+		}
+		expect(transport.maxInFlight).toBe(5);
+		expect(clock.pending).toBe(0);
+		expect(snapshot.keys.every(k => k.probing === false && k.checkedAt === clock.now())).toBe(true);
+	});
+
+	it('skips headroom probes under noSpend and keeps the decoded windows and credit', async () => {
+		const adapter = stubAdapter([
+			{kind: 'validity', spends: false, cost: 'free'},
+			{kind: 'balance', spends: false, cost: 'free'},
+			{kind: 'headroom', spends: true, cost: '1 token'},
+		]);
+		const clock = new FakeClock();
+		const transport = new FakeTransport(clock);
+		const m = createMonitor({keys: keys(1), ...stubs(clock, transport, adapter), noSpend: true});
+		transport.reply('k1', request =>
+			request.kind === 'balance'
+				? {status: 200, body: JSON.stringify({credit: {remaining: 12.5, currency: 'USD', source: 'endpoint'}})}
+				: {status: 200, body: JSON.stringify({windows: [{id: 'requests', limitKind: 'requests', period: 'minute', limit: 100, remaining: 5, source: 'headers'}]})},
+		);
+		const snapshot = await m.checkOnce();
+		expect(transport.countFor('k1', 'headroom')).toBe(0);
+		expect(transport.countFor('k1', 'balance')).toBe(1);
+		const state = snapshot.keys[0]!;
+		expect(state.credit?.remaining).toBe(12.5);
+		expect(state.windows.map(w => [w.id, w.remaining])).toEqual([['requests', 5]]);
+		expect(state.status).toBe('LOW');
+		expect(state.recent.map(r => r.probe)).toEqual(['validity', 'balance']);
+		await m.stop();
+	});
+});
+
+describe('failures stay with their key', () => {
+	it('marks a key DOWN on a network failure or timeout while the others stay OK', async () => {
+		const {transport, monitor} = setup({count: 3});
+		transport.reply('k2', networkFailure('timeout', 'no answer within 10 s'));
+		const snapshot = await monitor.checkOnce();
+		expect(snapshot.keys.map(k => k.status)).toEqual(['OK', 'DOWN', 'OK']);
+		expect(snapshot.keys[1]?.verdict?.kind).toBe('network');
+		expect(snapshot.offline).toBeUndefined();
+	});
+
+	it('gives up on a transport that never answers after the timeout, without holding up other keys', async () => {
+		const {clock, transport, monitor} = setup({count: 3, noSpend: true, timeoutMs: 10_000});
+		transport.reply('k2', () => undefined);
+		monitor.start();
+		await clock.advance(5 * MINUTE);
+		const [k1, k2, k3] = monitor.getSnapshot().keys;
+		expect(k2?.status).toBe('DOWN');
+		expect(k2?.verdict?.why).toContain('no answer');
+		expect(k1?.status).toBe('OK');
+		expect(k3?.status).toBe('OK');
+		expect(transport.countFor('k1')).toBeGreaterThanOrEqual(5);
+		expect(transport.countFor('k2')).toBeLessThanOrEqual(3);
+	});
+
+	it('survives an adapter, diagnose or listener that throws', async () => {
+		const clock = new FakeClock();
+		const transport = new FakeTransport(clock);
+		const adapter = stubAdapter();
+		adapter.decode = () => {
+			throw new Error('decode blew up on sk-test-leaky-0123456789abcdef');
+		};
+		const monitor = createMonitor({keys: keys(2), ...stubs(clock, transport, adapter), clock, random: seededRandom(1)});
+		running.push(monitor);
+		monitor.subscribe(() => {
+			throw new Error('listener bug');
+		});
+		const snapshot = await monitor.checkOnce();
+		expect(snapshot.keys.map(k => k.verdict?.kind)).toEqual(['unknown', 'unknown']);
+		expect(JSON.stringify(snapshot)).not.toContain('0123456789abcdef');
+		await flush();
+	});
+});
+
+describe('secrets', () => {
+	it('shows a key whose env var is missing as DENIED with the reason and the fix, and never crashes', async () => {
+		const env: NodeJS.ProcessEnv = {};
+		const missing: KeyConfig = {name: 'prod', provider: 'openai', secret: {type: 'env', name: 'OPENAI_API_KEY'}};
+		const {clock, transport, monitor} = setup({keys: [missing, key('ok')], env});
+		const snapshot = await monitor.checkOnce();
+		const [prod, ok] = snapshot.keys;
+		expect(prod?.status).toBe('DENIED');
+		expect(prod?.verdict?.kind).toBe('invalid_key');
+		expect(prod?.verdict?.title).toBe('No key: OPENAI_API_KEY is not set');
+		expect(prod?.verdict?.fix[0]).toContain('OPENAI_API_KEY');
+		expect(prod?.secretSource).toBe('env OPENAI_API_KEY');
+		expect(ok?.status).toBe('OK');
+		expect(transport.countFor('prod')).toBe(0);
+
+		// Still DENIED while running, re-checked slowly, and recovers once the variable appears.
+		monitor.start();
+		await clock.advance(MINUTE);
+		expect(monitor.getSnapshot().keys[0]?.status).toBe('DENIED');
+		env.OPENAI_API_KEY = 'sk-test-now-set-0123456789';
+		await clock.advance(6 * MINUTE);
+		expect(monitor.getSnapshot().keys[0]?.status).toBe('OK');
+		expect(monitor.getSnapshot().keys[0]?.masked).toBe('sk-…6789');
+	});
+
+	it('never lets the key into the snapshot, even when the provider echoes it back', async () => {
+		const secret = 'sk-test-echo-Zq7Xw3Vt9Rp2Lm5N';
+		const {transport, monitor} = setup({keys: [key('echo', {secret: {type: 'value', value: secret}})]});
+		transport.reply('echo', request => ({status: 401, body: `Incorrect API key provided: ${request.secret}. Also ${request.secret.slice(3, 20)}.`}));
+		const snapshot = await monitor.checkOnce();
+		expect(transport.requests[0]?.secret).toBe(secret);
+		const text = JSON.stringify(snapshot);
+		expect(text).not.toContain(secret);
+		expect(text).not.toContain('Zq7Xw3Vt9Rp2');
+		expect(snapshot.keys[0]?.masked).toBe('sk-…Lm5N');
+		expect(snapshot.keys[0]?.status).toBe('DENIED');
+	});
+});
+
+describe('pause, probeNow, stop', () => {
+	it('sends nothing while paused and resumes spread out, not in a burst', async () => {
+		const {clock, transport, monitor} = setup({count: 20, noSpend: true});
+		monitor.start();
+		await clock.advance(5 * MINUTE);
+		monitor.setPaused(true);
+		expect(monitor.getSnapshot().paused).toBe(true);
+		expect(clock.pending).toBe(0);
+		const before = transport.requests.length;
+		await clock.advance(60 * MINUTE);
+		expect(transport.requests.length).toBe(before);
+
+		const resumedAt = clock.now();
+		monitor.setPaused(false);
+		expect(monitor.getSnapshot().paused).toBe(false);
+		await clock.advance(MINUTE);
+		const after = transport.requests.slice(before);
+		expect(new Set(after.map(r => r.key)).size).toBe(20);
+		const firstSecond = after.filter(r => r.at < resumedAt + 1_000).length;
+		expect(firstSecond).toBeLessThanOrEqual(5);
+	});
+
+	it('probeNow probes at once, then the schedule continues from that probe', async () => {
+		const {clock, transport, monitor} = setup({noSpend: true});
+		monitor.start();
+		await clock.advance(10_000);
+		expect(transport.countFor('k1')).toBe(1);
+		monitor.probeNow('k1');
+		monitor.probeNow('nope');
+		await flush();
+		expect(transport.countFor('k1')).toBe(2);
+		const probedAt = clock.now();
+		expect(monitor.getSnapshot().keys[0]?.nextProbeAt).toBeGreaterThanOrEqual(probedAt + 0.9 * MINUTE);
+		await clock.advance(2 * MINUTE);
+		const next = transport.timesFor('k1')[2]!;
+		expect(next - probedAt).toBeGreaterThanOrEqual(0.9 * MINUTE);
+		expect(next - probedAt).toBeLessThanOrEqual(1.1 * MINUTE);
+	});
+
+	it('probeNow works while paused and does not restart the schedule', async () => {
+		const {clock, transport, monitor} = setup({noSpend: true});
+		monitor.start();
+		await clock.advance(5_000);
+		monitor.setPaused(true);
+		monitor.probeNow('k1');
+		await flush();
+		expect(transport.countFor('k1')).toBe(2);
+		expect(clock.pending).toBe(0);
+	});
+
+	it('stop waits for probes in flight, leaves zero timers, and does not close the transport', async () => {
+		const {clock, transport, monitor} = setup({count: 10});
+		transport.latencyMs = 4_000;
+		monitor.start();
+		await clock.advance(1_000);
+		expect(transport.inFlight).toBeGreaterThan(0);
+		let done = false;
+		const stopping = monitor.stop().then(() => {
+			done = true;
+		});
+		await flush();
+		expect(done).toBe(false);
+		await clock.advance(30_000);
+		await stopping;
+		expect(transport.inFlight).toBe(0);
+		expect(clock.pending).toBe(0);
+		const sent = transport.requests.length;
+		await clock.advance(60 * MINUTE);
+		expect(transport.requests.length).toBe(sent);
+		expect(transport.closed).toBe(false);
+		expect(monitor.getSnapshot().keys.every(k => !k.probing)).toBe(true);
+	});
+});
+
+describe('snapshot and subscribers', () => {
+	it('returns the same snapshot until something changes, then a new one; old ones never change', async () => {
+		const {monitor} = setup({count: 2});
+		const first = monitor.getSnapshot();
+		expect(monitor.getSnapshot()).toBe(first);
+		expect(first.keys.map(k => k.status)).toEqual(['CHECKING', 'CHECKING']);
+		await monitor.checkOnce();
+		const second = monitor.getSnapshot();
+		expect(second).not.toBe(first);
+		expect(first.keys.map(k => k.status)).toEqual(['CHECKING', 'CHECKING']);
+		expect(Object.isFrozen(second)).toBe(true);
+		expect(Object.isFrozen(second.keys[0])).toBe(true);
+		monitor.setPaused(true);
+		const third = monitor.getSnapshot();
+		expect(third.paused).toBe(true);
+		// A key that did not change keeps its object, so rows can be memoised.
+		expect(third.keys[0]?.recent).toBe(second.keys[0]?.recent);
+	});
+
+	it('coalesces a burst of changes into one notification and stops after unsubscribe', async () => {
+		const {monitor} = setup({count: 10});
+		const listener = vi.fn();
+		const unsubscribe = monitor.subscribe(listener);
+		monitor.setPaused(true);
+		monitor.setPaused(false);
+		monitor.setPaused(true);
+		await flush();
+		expect(listener).toHaveBeenCalledTimes(1);
+		unsubscribe();
+		monitor.setPaused(false);
+		await flush();
+		expect(listener).toHaveBeenCalledTimes(1);
+	});
+
+	it('keeps recent readings and history bounded', async () => {
+		const {clock, monitor} = setup({noSpend: true, historySize: 5, historyCapacity: 7});
+		monitor.start();
+		await clock.advance(30 * MINUTE);
+		expect(monitor.getSnapshot().keys[0]?.recent).toHaveLength(5);
+		expect(monitor.history('k1')?.size).toBe(7);
+		expect(monitor.history('nope')).toBeUndefined();
+	});
+});

@@ -1,0 +1,106 @@
+import {describe, expect, it, vi} from 'vitest';
+import {createMonitor} from '../../source/monitor/monitor.js';
+import {FakeClock, FakeTransport, keys, networkFailure, seededRandom, stubs} from './helpers.js';
+
+vi.mock('../../source/providers/registry.js', () => ({getAdapter: () => {
+	throw new Error('the real registry must not be used here');
+}}));
+vi.mock('../../source/diagnosis/index.js', () => ({
+	diagnose: () => {
+		throw new Error('the real diagnose must not be used here');
+	},
+	statusOf: () => 'DOWN',
+}));
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+describe('offline', () => {
+	it('goes offline once when every key fails to reach anything, probes one canary at a time, and recovers without a burst', async () => {
+		const clock = new FakeClock();
+		const transport = new FakeTransport(clock);
+		const monitor = createMonitor({keys: keys(10), ...stubs(clock, transport), random: seededRandom(5), noSpend: true});
+		transport.replyAll(networkFailure('dns', 'getaddrinfo ENOTFOUND api.openai.com'));
+		const notifications: boolean[] = [];
+		monitor.subscribe(() => notifications.push(Boolean(monitor.getSnapshot().offline)));
+		monitor.start();
+		await clock.advance(10_000);
+		expect(monitor.getSnapshot().offline).toBe(true);
+		expect(monitor.getSnapshot().keys.every(k => k.status === 'DOWN')).toBe(true);
+		// One shared timer instead of ten keys retrying on their own.
+		expect(clock.pending).toBe(1);
+
+		const before = transport.requests.length;
+		await clock.advance(2 * HOUR);
+		const whileOffline = transport.requests.length - before;
+		expect(whileOffline).toBeGreaterThan(0);
+		expect(whileOffline).toBeLessThanOrEqual(12);
+		expect(clock.pending).toBe(1);
+
+		transport.replyAll({status: 200});
+		const quiet = transport.requests.length;
+		await clock.advance(16 * MINUTE);
+		expect(monitor.getSnapshot().offline).toBeUndefined();
+		const recovered = transport.requests.slice(quiet);
+		const canaryAt = recovered[0]!.at;
+		// After the canary, the other keys come back one by one, spread out, not all in the same instant.
+		const rest = recovered.slice(1, 10);
+		expect(new Set(rest.map(r => r.key)).size).toBe(9);
+		expect(new Set(rest.map(r => r.at)).size).toBeGreaterThanOrEqual(8);
+		expect(rest.every(r => r.at > canaryAt)).toBe(true);
+		expect(monitor.getSnapshot().keys.every(k => k.status === 'OK')).toBe(true);
+		expect(notifications.filter((offline, i) => offline && !notifications[i - 1]).length).toBe(1);
+		await monitor.stop();
+		expect(clock.pending).toBe(0);
+	});
+
+	it('does not call it offline when only some keys fail', async () => {
+		const clock = new FakeClock();
+		const transport = new FakeTransport(clock);
+		const monitor = createMonitor({keys: keys(3), ...stubs(clock, transport), random: seededRandom(5), noSpend: true});
+		transport.reply('k1', networkFailure('refused'));
+		transport.reply('k2', networkFailure('dns'));
+		monitor.start();
+		await clock.advance(30 * MINUTE);
+		expect(monitor.getSnapshot().offline).toBeUndefined();
+		expect(transport.countFor('k3')).toBeGreaterThanOrEqual(25);
+		await monitor.stop();
+	});
+});
+
+describe('a simulated week', () => {
+	it('keeps readings, history and pending timers bounded over a week of polls on 50 keys', {timeout: 120_000}, async () => {
+		const clock = new FakeClock();
+		const transport = new FakeTransport(clock);
+		const monitor = createMonitor({keys: keys(50), ...stubs(clock, transport), random: seededRandom(11), historySize: 60, historyCapacity: 1440});
+		// A mix of moods: most keys healthy, some rate-limited now and then, some flaky, one always refused.
+		transport.replyAll(request => {
+			const n = Number(request.key.slice(1));
+			const hour = Math.floor(request.at / HOUR);
+			if (n === 50) return networkFailure('refused');
+			if (n % 10 === 0 && hour % 6 === 0) return {status: 429, headers: {'retry-after': '120'}};
+			if (n % 7 === 0 && hour % 5 === 0) return {status: 503};
+			return {status: 200, body: JSON.stringify({windows: [{id: 'requests', limitKind: 'requests', period: 'minute', limit: 100, remaining: 100 - (request.at / MINUTE) % 100, source: 'headers'}]})};
+		});
+		monitor.start();
+		const pendingPerHour: number[] = [];
+		for (let hour = 0; hour < 7 * 24; hour++) {
+			await clock.advance(HOUR);
+			pendingPerHour.push(clock.pending);
+		}
+		// One timer per key between polls, never more, never growing.
+		expect(Math.max(...pendingPerHour)).toBeLessThanOrEqual(50);
+		expect(Math.min(...pendingPerHour.slice(1))).toBeGreaterThanOrEqual(49);
+		expect(transport.countFor('k1', 'validity')).toBeGreaterThan(7 * 24 * 54);
+		const snapshot = monitor.getSnapshot();
+		for (const state of snapshot.keys) {
+			expect(state.recent.length).toBeLessThanOrEqual(60);
+			expect(monitor.history(state.id)!.size).toBeLessThanOrEqual(1440);
+		}
+		expect(snapshot.keys[0]?.recent).toHaveLength(60);
+		expect(monitor.history('k1')?.size).toBe(1440);
+		expect(transport.maxInFlight).toBeLessThanOrEqual(8);
+		await monitor.stop();
+		expect(clock.pending).toBe(0);
+	});
+});

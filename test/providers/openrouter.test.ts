@@ -1,0 +1,122 @@
+import {describe, expect, it} from 'vitest';
+import {decodeOpenRouterCredits, decodeOpenRouterKey, openrouter} from '../../source/providers/openrouter.js';
+import {exchange, NOW} from './helpers.js';
+
+const keyInfo = {
+	data: {
+		label: 'sk-or-v1-au7...890',
+		limit: 100,
+		limit_remaining: 74.5,
+		limit_reset: 'monthly',
+		usage: 300,
+		usage_daily: 1.5,
+		usage_weekly: 8,
+		usage_monthly: 25.5,
+		byok_usage: 0,
+		include_byok_in_limit: false,
+		is_free_tier: false,
+		is_management_key: false,
+		is_provisioning_key: false,
+		expires_at: null,
+		rate_limit: {requests: -1, interval: '10s', note: 'This field is deprecated and safe to ignore.'},
+	},
+};
+
+describe('OpenRouter key info (GET /key)', () => {
+	it('reads the key limit, what is left and this period’s usage', () => {
+		expect(openrouter.decode('validity', exchange('openrouter', {json: keyInfo}), NOW).credit).toEqual({
+			limit: 100,
+			remaining: 74.5,
+			used: 25.5,
+			currency: 'USD',
+			source: 'endpoint',
+			label: 'key limit (monthly)',
+		});
+	});
+
+	it('reads an unlimited key as usage only', () => {
+		const unlimited = {data: {...keyInfo.data, limit: null, limit_remaining: null, limit_reset: null}};
+		expect(decodeOpenRouterKey(JSON.stringify(unlimited))).toEqual({used: 300, currency: 'USD', source: 'endpoint', label: 'key usage (no limit)'});
+	});
+
+	it('reads an overdrawn key as nothing left, not a negative amount', () => {
+		expect(decodeOpenRouterKey(JSON.stringify({data: {...keyInfo.data, limit_remaining: -2.5}}))?.remaining).toBe(0);
+	});
+
+	it('reads the older shape (no limit_remaining) by subtraction', () => {
+		const old = {data: {label: 'x', usage: 12, limit: 20, is_free_tier: false, rate_limit: {requests: 50, interval: '10s'}}};
+		expect(decodeOpenRouterKey(JSON.stringify(old))).toEqual({limit: 20, remaining: 8, used: 12, currency: 'USD', source: 'endpoint', label: 'key limit'});
+	});
+
+	it.each([['{"error":{"message":"User not found.","code":401}}'], ['{"data":null}'], ['[1,2]'], ['oops']])('ignores wrong shapes: %j', text => {
+		expect(decodeOpenRouterKey(text)).toBeUndefined();
+	});
+
+	it('never reads credit from an error answer', () => {
+		expect(openrouter.decode('validity', exchange('openrouter', {status: 401, json: keyInfo}), NOW).credit).toBeUndefined();
+	});
+});
+
+describe('OpenRouter credits (GET /credits)', () => {
+	it('reads account credits', () => {
+		expect(openrouter.decode('balance', exchange('openrouter', {json: {data: {total_credits: 100.5, total_usage: 25.75}}}), NOW).credit).toEqual({
+			limit: 100.5,
+			used: 25.75,
+			remaining: 74.75,
+			currency: 'USD',
+			source: 'endpoint',
+			label: 'account credits',
+		});
+	});
+
+	it('rejects non-numeric credit', () => {
+		expect(decodeOpenRouterCredits('{"data":{"total_credits":"lots","total_usage":1}}')).toBeUndefined();
+	});
+});
+
+describe('OpenRouter rate-limit headers', () => {
+	it('reads X-RateLimit-* with an epoch-millisecond reset', () => {
+		const reset = NOW + 30_000;
+		const {windows} = openrouter.decode(
+			'any',
+			exchange('openrouter', {headers: {'x-ratelimit-limit': '20', 'x-ratelimit-remaining': '19', 'x-ratelimit-reset': String(reset)}}),
+			NOW,
+		);
+		expect(windows).toEqual([{id: 'requests', limitKind: 'requests', period: 'minute', limit: 20, remaining: 19, resetAt: reset, source: 'headers'}]);
+	});
+
+	it('reads epoch seconds too, and calls a far reset a daily window', () => {
+		const reset = NOW + 10 * 3_600_000;
+		const {windows} = openrouter.decode('any', exchange('openrouter', {headers: {'x-ratelimit-limit': '50', 'x-ratelimit-reset': String(reset / 1000)}}), NOW);
+		expect(windows[0]).toMatchObject({limit: 50, resetAt: reset, period: 'day'});
+	});
+
+	it('reads limits carried inside a 429 body (free-models-per-day)', () => {
+		const reset = NOW + 5 * 3_600_000;
+		const body = {
+			error: {
+				message: 'Rate limit exceeded: free-models-per-day. Add 10 credits to unlock 1000 free model requests per day',
+				code: 429,
+				metadata: {headers: {'X-RateLimit-Limit': '50', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset)}},
+			},
+		};
+		const {windows} = openrouter.decode('any', exchange('openrouter', {status: 429, json: body}), NOW);
+		expect(windows).toEqual([{id: 'requests', limitKind: 'requests', period: 'day', limit: 50, remaining: 0, resetAt: reset, source: 'body'}]);
+	});
+
+	it('does not take upstream throttling for the key’s own limit', () => {
+		const body = {
+			error: {
+				message: 'Provider returned error',
+				code: 429,
+				metadata: {raw: 'rate-limited upstream', provider_name: 'Venice', is_byok: false, retry_after_seconds: 17, headers: {'Retry-After': '17', 'X-RateLimit-Limit': '10'}},
+			},
+		};
+		expect(openrouter.decode('any', exchange('openrouter', {status: 429, json: body}), NOW).windows).toEqual([]);
+	});
+
+	it('rejects resets that look like a unit mix-up', () => {
+		const {windows} = openrouter.decode('any', exchange('openrouter', {headers: {'x-ratelimit-limit': '20', 'x-ratelimit-reset': String((NOW + 30_000) * 1000)}}), NOW);
+		expect(windows).toEqual([{id: 'requests', limitKind: 'requests', period: 'unknown', limit: 20, source: 'headers'}]);
+	});
+});

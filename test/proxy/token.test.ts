@@ -1,0 +1,55 @@
+import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {loadOrCreateToken, offeredTokens, tokenMatches, tokenPath} from '../../source/proxy/token.js';
+
+const dirs: string[] = [];
+function tempDir(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'kw-token-'));
+	dirs.push(dir);
+	return dir;
+}
+afterEach(() => {
+	for (const dir of dirs.splice(0)) rmSync(dir, {recursive: true, force: true});
+});
+
+describe('loadOrCreateToken', () => {
+	it('creates a random token once, 0600, in a 0700 folder, and reads it back afterwards', () => {
+		const dir = join(tempDir(), 'config');
+		const token = loadOrCreateToken(dir);
+		expect(token).toMatch(/^kwp-[A-Za-z0-9_-]{43}$/);
+		expect(statSync(tokenPath(dir)).mode & 0o777).toBe(0o600);
+		expect(statSync(dir).mode & 0o777).toBe(0o700);
+		expect(loadOrCreateToken(dir)).toBe(token);
+		expect(loadOrCreateToken(tempDir())).not.toBe(token);
+	});
+
+	it('tightens a token file that others can read', () => {
+		const dir = tempDir();
+		writeFileSync(tokenPath(dir), 'kwp-existing\n');
+		chmodSync(tokenPath(dir), 0o644);
+		expect(loadOrCreateToken(dir)).toBe('kwp-existing');
+		expect(statSync(tokenPath(dir)).mode & 0o777).toBe(0o600);
+		expect(readFileSync(tokenPath(dir), 'utf8')).toBe('kwp-existing\n');
+	});
+});
+
+describe('offeredTokens and tokenMatches', () => {
+	it('accepts the token wherever an SDK puts its key', () => {
+		const token = 'kwp-abc';
+		for (const headers of [{authorization: 'Bearer kwp-abc'}, {'x-api-key': 'kwp-abc'}, {'x-goog-api-key': 'kwp-abc'}, {'api-key': 'kwp-abc'}]) {
+			expect(tokenMatches(token, offeredTokens(headers, ''))).toBe(true);
+		}
+		expect(tokenMatches(token, offeredTokens({}, '?alt=sse&key=kwp-abc'))).toBe(true);
+	});
+
+	it('refuses missing, wrong, longer and shorter tokens', () => {
+		const token = 'kwp-abc';
+		expect(tokenMatches(token, offeredTokens({}, ''))).toBe(false);
+		expect(tokenMatches(token, offeredTokens({authorization: 'Bearer kwp-abd'}, ''))).toBe(false);
+		expect(tokenMatches(token, offeredTokens({'x-api-key': 'kwp-abcd'}, ''))).toBe(false);
+		expect(tokenMatches(token, offeredTokens({'x-api-key': 'kwp-ab'}, ''))).toBe(false);
+		expect(tokenMatches(token, offeredTokens({authorization: 'Basic kwp-abc'}, ''))).toBe(false);
+	});
+});
