@@ -110,6 +110,46 @@ export function buildProgram(output: {out: (s: string) => void; err: (s: string)
 			program.setOptionValue('exitCode', 0);
 		});
 
+	commonOptions(program.command('serve'))
+		.description('run the poller headless: Prometheus metrics at /metrics, JSON at /state, live view for --remote')
+		.addOption(new Option('--port <port>', 'port').default(9464).argParser(Number))
+		.option('--host <host>', 'address to bind (default 127.0.0.1; metrics say which providers you use)')
+		.option('--read-only', 'refuse probe and pause requests from remote screens')
+		.action(async (options: CommonOptions & {port?: number; host?: string; readOnly?: boolean}) => {
+			const {runServe} = await import('./commands/serve.js');
+			program.setOptionValue('exitCode', await runServe(options));
+		});
+
+	program
+		.command('status')
+		.description('one short line for a tmux status bar, from a running serve (--remote) or the cache; never probes')
+		.option('--line', 'print the status line (the default)')
+		.option('--remote <url>', 'read a running keywatch serve')
+		.option('--ascii', 'ASCII symbols only')
+		.action(async (options: {line?: boolean; remote?: string; ascii?: boolean}) => {
+			const {runStatus} = await import('./commands/status.js');
+			program.setOptionValue('exitCode', await runStatus(options));
+		});
+
+	const alert = program.command('alert').description('alert sinks: webhook, bell, desktop');
+	alert
+		.command('add')
+		.description('add a sink: `webhook URL [--format slack|json]`, `bell` or `desktop`')
+		.argument('<sink>')
+		.argument('[url]')
+		.option('--format <format>', 'webhook body: slack or json', 'slack')
+		.action(async (sink: string, url: string | undefined, options: {format?: string}) => {
+			const {runAlertAdd} = await import('./commands/alert.js');
+			program.setOptionValue('exitCode', await runAlertAdd(sink, url, options));
+		});
+	alert
+		.command('test')
+		.description('send a test alert through every configured sink and report each result')
+		.action(async () => {
+			const {runAlertTest} = await import('./commands/alert.js');
+			program.setOptionValue('exitCode', await runAlertTest());
+		});
+
 	return program;
 }
 

@@ -41,15 +41,25 @@ export type ConfigStore = {
 
 export function openConfig(dir = configDir()): ConfigStore {
 	mkdirSync(dir, {recursive: true, mode: 0o700});
-	const conf = new Conf<Record<string, unknown>>({
-		cwd: dir,
-		configName: 'config',
-		projectName: 'keywatch',
-		configFileMode: 0o600,
-		clearInvalidConfig: false,
-		watch: false,
-	});
-	const file = conf.path;
+	const file = path.join(dir, 'config.json');
+	// conf never resets a broken file with clearInvalidConfig false; we report it and leave it as it is.
+	const unreadable = (error: unknown) => {
+		const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+		return new ConfigError(`config file ${file} does not parse (${reason}); fix or move it, keywatch will not overwrite it`);
+	};
+	let conf: Conf<Record<string, unknown>>;
+	try {
+		conf = new Conf<Record<string, unknown>>({
+			cwd: dir,
+			configName: 'config',
+			projectName: 'keywatch',
+			configFileMode: 0o600,
+			clearInvalidConfig: false,
+			watch: false,
+		});
+	} catch (error) {
+		throw unreadable(error);
+	}
 	return {
 		dir,
 		file,
@@ -58,9 +68,7 @@ export function openConfig(dir = configDir()): ConfigStore {
 			try {
 				raw = conf.store;
 			} catch (error) {
-				// conf never resets a broken file with clearInvalidConfig false; we report and keep it as it is.
-				const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-				throw new ConfigError(`config file ${file} does not parse (${reason}); fix or move it, keywatch will not overwrite it`);
+				throw unreadable(error);
 			}
 			const parsed = configSchema.safeParse(raw);
 			if (!parsed.success) {

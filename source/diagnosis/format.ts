@@ -10,7 +10,7 @@ export function formatVerdict(verdict: Verdict, extra: readonly string[] = []): 
 	const lines: string[] = [];
 	lines.push(`${verdict.title}`, ...extra);
 	lines.push(`Kind: ${verdict.kind} (${statusOf(verdict, verdict.windows)})`);
-	if (verdict.kind === 'rate_limited') lines.push(`Limit: ${verdict.limit ?? 'unknown'} per ${verdict.window ?? 'unknown'} window`);
+	if (verdict.kind === 'rate_limited') lines.push(`Limit: ${limitPhrase(verdict.limit, verdict.window) ?? 'not stated'}`);
 	if (verdict.candidates && verdict.candidates.length > 1) lines.push(`Could be: ${verdict.candidates.join(', ')}`);
 	lines.push('', 'Why', `  ${verdict.why}`);
 	if (verdict.fix.length > 0) {

@@ -26,12 +26,25 @@ export function parseBody(raw: string): ParsedBody {
 			return finish(c, 'json');
 		}
 		if (parsed.reason === 'too_deep') return finish(collector(), 'too_deep');
+		const embedded = embeddedError(trimmed);
+		if (embedded) return embedded;
 		if (/^[[{]/.test(trimmed)) return salvage(trimmed, parsed.reason === 'too_large' ? 'too_large' : 'truncated_json');
 	}
+	const embedded = embeddedError(trimmed);
+	if (embedded) return embedded;
 	const c = collector();
 	c.error.message = trimmed.slice(0, 2000);
 	c.texts.push(trimmed.slice(0, MAX_TEXT));
 	return finish(c, 'text');
+}
+
+/** A log line with the provider's JSON error inside it: "Error: 429 {"error": {...}}". */
+function embeddedError(text: string): ParsedBody | undefined {
+	const start = text.indexOf('{');
+	if (start <= 0 || text.length > 1_000_000 || !/"(?:error|message)"/.test(text)) return undefined;
+	const c = collector();
+	readMessage(text, c, 0);
+	return c.tags.has('rewrapped') ? finish(c, 'text') : undefined;
 }
 
 function collector(): Collector {
@@ -133,10 +146,12 @@ function setCode(code: unknown, c: Collector): void {
 
 /** A message, unless it is itself a serialised error (an SDK's re-wrap): then the inner error wins. */
 function readMessage(text: string, c: Collector, depth: number): void {
-	const start = text.search(/[[{]/);
-	if (depth < MAX_REWRAP_DEPTH && start !== -1 && /"(?:error|message|code|status)"/.test(text)) {
-		const parsed = parseJson(text.slice(start).trim());
-		if (parsed.ok) {
+	if (depth < MAX_REWRAP_DEPTH && /[[{]/.test(text) && /"(?:error|message|code|status)"/.test(text)) {
+		// Try from the first bracket, then from the first brace ("[400 Bad Request] {...}").
+		for (const start of new Set([text.search(/[[{]/), text.indexOf('{')])) {
+			if (start === -1) continue;
+			const parsed = parseJson(text.slice(start).trim());
+			if (!parsed.ok) continue;
 			const inner = collector();
 			visit(parsed.value, inner, depth + 1);
 			if (inner.error.message !== undefined || inner.error.code !== undefined) {

@@ -61,5 +61,5 @@ function quoteOf(ctx: Context): string | undefined {
 	if (body.form === 'too_deep') return undefined;
 	const raw = body.error.message ?? (body.text || undefined);
 	if (!raw) return undefined;
-	return shorten(sanitize(raw).replace(/\s+/g, ' ').trim(), 200);
+	return shorten(sanitize(raw).replace(/\s+/g, ' ').trim(), 200).replace(/[.\s]+$/, '');
 }

@@ -6,11 +6,13 @@ export type Clock = {
 	clearTimeout(handle: unknown): void;
 };
 
+/** Node fires a longer timer at once; callers re-arm when a deadline lies beyond this (a monthly reset). */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 export const realClock: Clock = {
 	now: () => Date.now(),
 	setTimeout(fn, ms) {
-		// Node caps timers at 2^31-1 ms (~24.8 days) and fires at once beyond that; a monthly reset is longer.
-		return setTimeout(fn, Math.min(Math.max(0, ms), 2_147_483_647));
+		return setTimeout(fn, Math.min(Math.max(0, ms), MAX_TIMER_MS));
 	},
 	clearTimeout(handle) {
 		clearTimeout(handle as NodeJS.Timeout);

@@ -1,6 +1,6 @@
 // What a row shows, derived from the newest readings of each probe kind. Pure.
 
-import type {Credit, ProbeKind, RateWindow, Reading, Verdict} from '../types.js';
+import type {Credit, ProbeKind, RateWindow, Reading, Verdict, VerdictKind} from '../types.js';
 import {PROBE_ORDER} from './schedule.js';
 
 export type LatestByKind = Partial<Record<ProbeKind, Reading>>;
@@ -58,7 +58,7 @@ export function newestReading(latest: LatestByKind): Reading | undefined {
 }
 
 /** The verdict a key gets when it cannot be probed at all (no secret, no adapter). */
-export function setupVerdict(kind: 'invalid_key' | 'unknown', title: string, why: string, fix: string): Verdict {
+export function setupVerdict(kind: VerdictKind, title: string, why: string, fix: string): Verdict {
 	return {kind, title, why, fix: [fix], clears: 'needs_action', evidence: {status: null, headers: {}}, windows: []};
 }
 

@@ -5,16 +5,15 @@ import {diagnose as defaultDiagnose, statusOf as defaultStatusOf} from '../diagn
 import type {Transport} from '../net/types.js';
 import {getAdapter as defaultGetAdapter} from '../providers/registry.js';
 import type {ProviderAdapter} from '../providers/types.js';
-import {describeSecretRef, resolveSecret} from '../secrets/resolve.js';
+import {resolveSecret} from '../secrets/resolve.js';
 import {sanitize} from '../secrets/scrub.js';
-import type {Secret} from '../secrets/secret.js';
 import type {Credit, Exchange, KeyConfig, KeyState, MonitorSnapshot, NetworkFailureKind, ProbeKind, ProviderId, RateWindow, Reading, Status, Verdict} from '../types.js';
-import {realClock, type Clock} from './clock.js';
-import {DEFAULT_HISTORY_CAPACITY, KeyHistory} from './history.js';
-import {decidingReading, internalErrorVerdict, mergeWindows, newestReading, pickCredit, setupVerdict, type LatestByKind} from './key-view.js';
-import {RingBuffer} from './ring-buffer.js';
-import {backoffDelay, exhaustedUntil, jitterFactor, outcomeOf, PROBE_ORDER, providerDeadline, SLOW_RECHECK_FACTOR, SPEND_INTERVAL_MS, spreadOffsets} from './schedule.js';
-import {scrubVerdict} from './scrub-verdict.js';
+import {MAX_TIMER_MS, realClock, type Clock} from './clock.js';
+import {DEFAULT_HISTORY_CAPACITY, type KeyHistory} from './history.js';
+import {buildKeyState, createRuntime, recordReading, type Plan, type Runtime} from './key-runtime.js';
+import {setupVerdict} from './key-view.js';
+import {messageOf, runProbe, type ProbeContext} from './probe.js';
+import {backoffDelay, exhaustedUntil, FIRST_PROBE_GAP_MS, jitterFactor, outcomeOf, PROBE_ORDER, providerDeadline, SLOW_RECHECK_FACTOR, SPEND_INTERVAL_MS, spreadOffsets} from './schedule.js';
 import {Semaphore} from './semaphore.js';
 import type {MonitorApi} from './types.js';
 
@@ -49,47 +48,8 @@ export type Monitor = MonitorApi & {
 	history(id: string): KeyHistory | undefined;
 };
 
-type Plan = {kind: ProbeKind; periodMs: number};
-type View = {verdict?: Verdict; windows: RateWindow[]; credit?: Credit; status: Status; newest?: Reading};
 type RunMode = 'due' | 'all' | 'canary';
 
-type Runtime = {
-	id: string;
-	config: KeyConfig;
-	secretSource: string;
-	adapter?: ProviderAdapter;
-	secret?: Secret;
-	admin?: Secret;
-	/** Why the key cannot be probed at all (missing secret, unknown provider). */
-	setupProblem?: Verdict;
-	plans: Plan[];
-	due: Map<ProbeKind, number>;
-	/** Per probe kind: a window reset the provider named, before which that probe is pointless. */
-	notBefore: Map<ProbeKind, number>;
-	/** Key-level hold from backoff, a slow re-check, or a provider deadline. */
-	holdUntil: number;
-	/** The part of the hold the provider asked for: even probeNow waits for it. */
-	providerUntil: number;
-	failures: number;
-	timer?: unknown;
-	nextAt?: number;
-	running?: Promise<void>;
-	preparing?: Promise<void>;
-	latest: LatestByKind;
-	withWindows: LatestByKind;
-	withCredit: LatestByKind;
-	/** Network failure kind of the last probe; null when the provider answered. */
-	lastNetwork?: NetworkFailureKind | null;
-	masked: string;
-	recent: RingBuffer<Reading>;
-	recentArray: Reading[];
-	view?: View;
-	viewStale: boolean;
-	history: KeyHistory;
-	state: KeyState;
-};
-
-const SAFETY_GRACE_MS = 2_000;
 /** Probe kinds due within this share of the interval run together with the one that is due. */
 const COALESCE_SHARE = 0.15;
 const OFFLINE_KINDS: ReadonlySet<NetworkFailureKind> = new Set(['dns', 'refused', 'offline']);
@@ -116,6 +76,9 @@ export function createMonitor(options: MonitorOptions): Monitor {
 	let offlineAttempt = 0;
 	let offlineTimer: unknown;
 	let canaryIndex = 0;
+	// Counted as they change, so the offline check after every probe stays cheap with thousands of keys.
+	let unreachable = 0;
+	let withoutSetup = 0;
 	let startup: Promise<void> | undefined;
 	let stopping: Promise<void> | undefined;
 
@@ -123,33 +86,8 @@ export function createMonitor(options: MonitorOptions): Monitor {
 	let snapshot: MonitorSnapshot | undefined;
 	let notifyQueued = false;
 
-	const runtimes = uniqueIds(options.keys).map(({id, config}) => createRuntime(id, config));
+	const runtimes = uniqueIds(options.keys).map(({id, config}) => createRuntime(id, config, {recent: recentSize, history: historyCapacity}));
 	const byId = new Map(runtimes.map(rt => [rt.id, rt]));
-
-	function createRuntime(id: string, config: KeyConfig): Runtime {
-		const secretSource = describeSecretRef(config.secret);
-		const rt: Runtime = {
-			id,
-			config,
-			secretSource,
-			plans: [],
-			due: new Map(),
-			notBefore: new Map(),
-			holdUntil: 0,
-			providerUntil: 0,
-			failures: 0,
-			latest: {},
-			withWindows: {},
-			withCredit: {},
-			recent: new RingBuffer(recentSize),
-			recentArray: [],
-			masked: '…',
-			viewStale: true,
-			history: new KeyHistory(historyCapacity),
-			state: Object.freeze({id, name: config.name, provider: config.provider, masked: '…', secretSource, status: 'CHECKING', windows: [], recent: [], probing: false}),
-		};
-		return rt;
-	}
 
 	// ---- snapshot and notifications -------------------------------------------------------------
 
@@ -170,49 +108,9 @@ export function createMonitor(options: MonitorOptions): Monitor {
 		});
 	}
 
-	/** What the readings say: recomputed only when a reading or the key's setup changed. */
-	function derive(rt: Runtime): View {
-		if (rt.view && !rt.viewStale) return rt.view;
-		const deciding = rt.setupProblem ? undefined : decidingReading(rt.latest, clock.now());
-		const verdict = rt.setupProblem ?? deciding?.verdict;
-		const windows = mergeWindows(rt.withWindows);
-		const credit = pickCredit(rt.withCredit);
-		let status: Status = 'CHECKING';
-		if (verdict) {
-			try {
-				status = statusOf(verdict, windows, credit, rt.config.settings?.lowThreshold);
-			} catch {
-				status = verdict.kind === 'ok' ? 'OK' : 'DOWN';
-			}
-		}
-		rt.view = {verdict, windows, credit, status, newest: newestReading(rt.latest)};
-		rt.viewStale = false;
-		return rt.view;
-	}
-
-	/** Replace the key's state object (never mutate it: the UI compares by identity) and schedule a notification. */
+	/** Replace the key's state object and schedule a notification. */
 	function refresh(rt: Runtime): void {
-		const {verdict, windows, credit, status, newest} = derive(rt);
-		const state: KeyState = {
-			id: rt.id,
-			name: rt.config.name,
-			provider: rt.config.provider,
-			masked: rt.masked,
-			secretSource: rt.secretSource,
-			status,
-			windows,
-			recent: rt.recentArray,
-			probing: rt.running !== undefined,
-		};
-		if (verdict) state.verdict = verdict;
-		if (credit) state.credit = credit;
-		if (newest) {
-			state.checkedAt = newest.at;
-			state.source = newest.source;
-			if (newest.latencyMs !== undefined) state.latencyMs = newest.latencyMs;
-		}
-		if (rt.nextAt !== undefined && rt.timer !== undefined) state.nextProbeAt = rt.nextAt;
-		rt.state = Object.freeze(state);
+		rt.state = buildKeyState(rt, statusOf, clock.now());
 		changed();
 	}
 
@@ -287,80 +185,18 @@ export function createMonitor(options: MonitorOptions): Monitor {
 		return PROBE_ORDER.filter(kind => kinds.has(kind)).map(kind => ({kind, periodMs: periods[kind]}));
 	}
 
-	// ---- one probe ------------------------------------------------------------------------------
-
-	function send(rt: Runtime, request: Parameters<Transport['send']>[0]): Promise<Exchange> {
-		const provider = rt.config.provider;
-		const sentAt = clock.now();
-		return new Promise(resolve => {
-			let settled = false;
-			const settle = (exchange: Exchange) => {
-				if (settled) return;
-				settled = true;
-				clock.clearTimeout(safety);
-				resolve(exchange);
-			};
-			const failure = (kind: NetworkFailureKind, message: string): Exchange => ({provider, status: null, headers: {}, body: '', network: {kind, message}, at: clock.now(), latencyMs: clock.now() - sentAt});
-			// The transport promises its own timeout; this is the backstop if it ever fails to keep it.
-			const safety = clock.setTimeout(() => settle(failure('timeout', `no answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs + SAFETY_GRACE_MS);
-			let pending: Promise<Exchange>;
-			try {
-				pending = Promise.resolve(options.transport.send(request, provider, {timeoutMs}));
-			} catch (error) {
-				pending = Promise.reject(error);
-			}
-			pending.then(settle, (error: unknown) => settle(failure('other', sanitize(messageOf(error)))));
-		});
-	}
-
-	/** Returns the reading, or undefined when the adapter has no request for this probe and key. */
-	async function probe(rt: Runtime, kind: ProbeKind): Promise<Reading | undefined | 'stopped'> {
-		const adapter = rt.adapter as ProviderAdapter;
-		const secret = rt.secret as Secret;
-		const release = await semaphore.acquire();
-		let exchange: Exchange | undefined;
-		try {
-			if (stopped) return 'stopped';
-			const request = adapter.request(kind, {key: rt.config, secret: secret.reveal(), adminSecret: kind === 'spend' ? rt.admin?.reveal() : undefined});
-			if (!request) return undefined;
-			exchange = await send(rt, request);
-		} catch (error) {
-			return {at: clock.now(), probe: kind, status: null, windows: [], verdict: internalErrorVerdict(sanitize(messageOf(error)), null), source: 'endpoint'};
-		} finally {
-			release();
-		}
-		const now = clock.now();
-		setLastNetwork(rt, exchange.network ? exchange.network.kind : null);
-		try {
-			const decoded = adapter.decode(kind, exchange, now);
-			const windows = decoded.windows ?? [];
-			const verdict = scrubVerdict(diagnose(exchange, {windows, now}));
-			const reading: Reading = {at: now, probe: kind, status: exchange.status, windows, verdict, source: windows[0]?.source ?? decoded.credit?.source ?? 'endpoint'};
-			if (exchange.latencyMs !== undefined) reading.latencyMs = exchange.latencyMs;
-			if (decoded.credit) reading.credit = decoded.credit;
-			return reading;
-		} catch (error) {
-			return {at: now, probe: kind, status: exchange.status, latencyMs: exchange.latencyMs, windows: [], verdict: internalErrorVerdict(sanitize(messageOf(error)), exchange.status), source: 'endpoint'};
-		}
-	}
-
-	function record(rt: Runtime, reading: Reading): void {
-		rt.latest[reading.probe] = reading;
-		if (reading.windows.length > 0) rt.withWindows[reading.probe] = reading;
-		if (reading.credit) rt.withCredit[reading.probe] = reading;
-		rt.recent.push(reading);
-		rt.recentArray = rt.recent.toArray();
-		rt.viewStale = true;
-	}
+	const probeContext: ProbeContext = {clock, transport: options.transport, timeoutMs, diagnose, semaphore, stopped: () => stopped};
 
 	// ---- one run: the due probes of one key, one after another ---------------------------------
 
-	function kindsFor(rt: Runtime, mode: RunMode, now: number): Plan[] {
+	/** `dueBy`: the moment the timer was set for, so a wall clock stepped backwards still finds its probes due. */
+	function kindsFor(rt: Runtime, mode: RunMode, now: number, dueBy = now): Plan[] {
 		// A window the provider said is empty until its reset is never probed before then, even on request.
 		const allowed = rt.plans.filter(plan => (rt.notBefore.get(plan.kind) ?? 0) <= now);
 		if (mode === 'all') return allowed;
 		if (mode === 'canary') return allowed.slice(0, 1);
-		return allowed.filter(plan => (rt.due.get(plan.kind) ?? 0) <= now + coalesceMs);
+		const by = Math.max(now, dueBy) + coalesceMs;
+		return allowed.filter(plan => (rt.due.get(plan.kind) ?? 0) <= by);
 	}
 
 	/** A failure that says the key or the provider is unusable right now: the rest of the run would only repeat it. */
@@ -370,7 +206,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
 		return reading.probe !== 'spend' && outcomeOf(reading.verdict) === 'needs_action';
 	}
 
-	function runKey(rt: Runtime, mode: RunMode): Promise<void> {
+	function runKey(rt: Runtime, mode: RunMode, dueBy?: number): Promise<void> {
 		if (rt.running) return rt.running;
 		disarm(rt);
 		const run = (async () => {
@@ -384,25 +220,32 @@ export function createMonitor(options: MonitorOptions): Monitor {
 				const now = clock.now();
 				const factor = jitterFactor(random);
 				const readings: Reading[] = [];
-				for (const plan of kindsFor(rt, mode, now)) {
-					const reading = await probe(rt, plan.kind);
-					if (reading === 'stopped') return;
-					const after = clock.now();
-					if (reading === undefined) {
+				for (const plan of kindsFor(rt, mode, now, dueBy)) {
+					const result = await runProbe(probeContext, {config: rt.config, adapter: rt.adapter as ProviderAdapter, secret: rt.secret as NonNullable<Runtime['secret']>, admin: rt.admin}, plan.kind);
+					if (result === 'stopped') return;
+					if (result === 'not_applicable') {
 						// The key's settings make this probe impossible (e.g. Azure without a deployment).
 						rt.plans = rt.plans.filter(p => p.kind !== plan.kind);
 						continue;
 					}
+					const {reading} = result;
+					setLastNetwork(rt, result.network);
+					const after = clock.now();
 					rt.due.set(plan.kind, after + plan.periodMs * factor);
 					const exhausted = exhaustedUntil(reading.windows, after);
 					if (exhausted !== undefined && plan.kind !== 'validity') rt.notBefore.set(plan.kind, exhausted);
 					else rt.notBefore.delete(plan.kind);
-					record(rt, reading);
+					recordReading(rt, reading);
 					readings.push(reading);
 					refresh(rt);
 					if (endsRun(reading)) break;
 				}
 				if (readings.length > 0) settleOutcome(rt, readings);
+				if (rt.plans.length === 0) {
+					rt.setupProblem = setupVerdict('bad_request', 'Nothing to probe', "keywatch cannot build any probe for this key with its current settings.", "Check the key's settings (keywatch list): Azure keys need a deployment and an api-version");
+					rt.viewStale = true;
+					withoutSetup = runtimes.filter(r => r.setupProblem).length;
+				}
 			} finally {
 				rt.running = undefined;
 				afterRun(rt);
@@ -471,13 +314,30 @@ export function createMonitor(options: MonitorOptions): Monitor {
 		const at = nextDueAt(rt);
 		if (at === undefined) return;
 		rt.nextAt = at;
+		const delay = Math.max(0, at - clock.now());
 		rt.timer = clock.setTimeout(() => {
 			rt.timer = undefined;
 			if (stopped || paused || offline) return;
 			// Real timers top out at ~24.8 days; a monthly reset re-arms rather than firing early.
-			if (clock.now() < at - 1) arm(rt);
-			else void runKey(rt, 'due');
-		}, Math.max(0, at - clock.now()));
+			if (delay > MAX_TIMER_MS) return arm(rt);
+			// Far later than asked: the machine slept (or the clock jumped). Every key wakes at once, so
+			// take a place in a spread-out round instead of joining a burst.
+			if (clock.now() - at > intervalMs) return wake(rt);
+			void runKey(rt, 'due', at);
+		}, delay);
+	}
+
+	// Keys waking late together take consecutive slots, as in the first round.
+	let wakeRound = {startedAt: -Infinity, next: 0};
+	function wake(rt: Runtime): void {
+		const now = clock.now();
+		if (now - wakeRound.startedAt > intervalMs) wakeRound = {startedAt: now, next: 0};
+		const gap = Math.min(FIRST_PROBE_GAP_MS, intervalMs / runtimes.length);
+		const at = now + Math.floor((wakeRound.next++ % runtimes.length) * gap + random() * gap);
+		for (const plan of rt.plans) if ((rt.due.get(plan.kind) ?? 0) <= now) rt.due.set(plan.kind, at);
+		if (rt.setupProblem) rt.holdUntil = at;
+		arm(rt);
+		refresh(rt);
 	}
 
 	function disarm(rt: Runtime): void {
@@ -508,9 +368,6 @@ export function createMonitor(options: MonitorOptions): Monitor {
 		return kind !== undefined && kind !== null && OFFLINE_KINDS.has(kind);
 	}
 
-	// Counted as they change, so checking after every probe stays cheap with thousands of keys.
-	let unreachable = 0;
-	let withoutSetup = 0;
 	function setLastNetwork(rt: Runtime, kind: NetworkFailureKind | null): void {
 		unreachable += Number(isOfflineFailure(kind)) - Number(isOfflineFailure(rt.lastNetwork));
 		rt.lastNetwork = kind;
@@ -539,7 +396,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
 		offlineTimer = clock.setTimeout(() => {
 			offlineTimer = undefined;
 			if (stopped || paused || !offline) return;
-			const candidates = runtimes.filter(rt => !rt.setupProblem && !rt.running);
+			const candidates = runtimes.filter(rt => !rt.setupProblem && !rt.running && rt.providerUntil <= clock.now());
 			const canary = candidates[canaryIndex++ % Math.max(1, candidates.length)];
 			if (canary) void runKey(canary, 'canary');
 			else armOffline();
@@ -636,10 +493,6 @@ export function createMonitor(options: MonitorOptions): Monitor {
 
 function positive(value: number | undefined, fallback: number): number {
 	return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 /** Key names are the ids the UI addresses; a repeated name gets a suffix rather than shadowing another key. */

@@ -2,7 +2,7 @@
 import {PROVIDER_IDS, type KeyConfig, type ProviderId} from '../types.js';
 import {sanitize} from '../secrets/scrub.js';
 import {DEFAULT_PROXY_PORT, startProxy} from './server.js';
-import type {ProxyHandle} from './types.js';
+import type {ProxyHandle, ProxyOptions} from './types.js';
 
 export type ProxyCommandOptions = {
 	port?: number;
@@ -17,6 +17,11 @@ export type ProxyCommandOptions = {
 	signal?: AbortSignal;
 	/** Called once the proxy listens. */
 	onReady?: (handle: ProxyHandle) => void;
+	/** Optional wiring to a monitor running in the same process (readings from traffic, its verdicts). */
+	onExchange?: ProxyOptions['onExchange'];
+	verdictOf?: ProxyOptions['verdictOf'];
+	/** Called besides the line the command prints on stderr. */
+	onFailover?: ProxyOptions['onFailover'];
 };
 
 const envHints: Partial<Record<ProviderId, {base: string; key: string}>> = {
@@ -83,8 +88,12 @@ export async function runProxyCommand(options: ProxyCommandOptions): Promise<num
 			keys: options.keys,
 			resolveSecret: options.resolveSecret,
 			log: options.jsonLog ? line => stdout.write(`${line}\n`) : undefined,
-			onFailover: event =>
-				stderr.write(`keywatch proxy: ${event.provider} moved from "${sanitize(event.from)}" to backup "${sanitize(event.to)}" (${event.reason})\n`),
+			onExchange: options.onExchange,
+			verdictOf: options.verdictOf,
+			onFailover: event => {
+				stderr.write(`keywatch proxy: ${event.provider} moved from "${sanitize(event.from)}" to backup "${sanitize(event.to)}" (${event.reason})\n`);
+				options.onFailover?.(event);
+			},
 		});
 	} catch (error) {
 		stop.dispose();

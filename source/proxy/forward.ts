@@ -12,7 +12,7 @@ import {Capture, decodeBody, ERROR_BODY_CAP, RETRY_BODY_CAP, USAGE_BODY_CAP} fro
 import {nextBackup, RETRYABLE_STATUSES, shouldFailover, usableAsBackup} from './failover.js';
 import {clientResponseHeaders, keyAuth, upstreamQuery, upstreamRequestHeaders} from './headers.js';
 import {networkExchange} from './network.js';
-import {replyError} from './replies.js';
+import {replyError, type ProxyErrorType} from './replies.js';
 import {readRequestBody, type RequestBody} from './request-body.js';
 import {matchRoute, PROXY_ROUTES, upstreamUrl, type Route} from './routes.js';
 import {offeredTokens, tokenMatches} from './token.js';
@@ -60,23 +60,25 @@ export async function handleRequest(ctx: ProxyContext, req: IncomingMessage, res
 	const rawUrl = req.url ?? '/';
 	const route = matchRoute(rawUrl);
 	if (!tokenMatches(ctx.token, offeredTokens(req.headers, route?.query ?? queryOf(rawUrl)))) {
-		replyError(
+		refuse(
+			ctx,
 			res,
 			401,
 			'keywatch_proxy_auth',
 			`missing or wrong local token; send the token stored in ${ctx.tokenPath} as your SDK's API key ` +
 				'(Authorization: Bearer <token>, x-api-key, x-goog-api-key or api-key). Run `keywatch proxy` to see it again.',
+			{provider: route?.provider},
 		);
 		return;
 	}
 	if (!route) {
 		const prefixes = Object.values(PROXY_ROUTES).map(r => `/${r.prefix}`).join(', ');
-		replyError(res, 404, 'keywatch_proxy_route', `no provider for this path; paths start with one of ${prefixes}`);
+		refuse(ctx, res, 404, 'keywatch_proxy_route', `no provider for this path; paths start with one of ${prefixes}`);
 		return;
 	}
 	const key = ctx.activeKey(route.provider);
 	if (!key) {
-		replyError(res, 503, 'keywatch_proxy_no_key', `no ${route.provider} key is configured; add one with \`keywatch add ${route.provider}\``);
+		refuse(ctx, res, 503, 'keywatch_proxy_no_key', `no ${route.provider} key is configured; add one with \`keywatch add ${route.provider}\``, {provider: route.provider});
 		return;
 	}
 	let body: RequestBody;
@@ -171,7 +173,7 @@ async function send(
 	const auth = secret === undefined ? undefined : keyAuth(key, secret);
 	if (!auth) {
 		const why = secret === undefined ? 'its secret could not be resolved' : 'its provider adapter builds no request for it';
-		replyError(res, 503, 'keywatch_proxy_no_key', `the active ${route.provider} key "${key.name}" cannot be used: ${why}; see \`keywatch\` for the fix`);
+		refuse(ctx, res, 503, 'keywatch_proxy_no_key', `the active ${route.provider} key "${key.name}" cannot be used: ${why}; see \`keywatch\` for the fix`, {provider: route.provider, keyName: key.name});
 		return undefined;
 	}
 	const base = key.baseUrl ?? getAdapter(key.provider).defaultBaseUrl;
@@ -179,7 +181,7 @@ async function send(
 	try {
 		target = new URL(upstreamUrl({...route, query: upstreamQuery(route.query, auth)}, base));
 	} catch {
-		replyError(res, 502, 'keywatch_proxy_upstream', `the base URL of key "${key.name}" does not parse`);
+		refuse(ctx, res, 502, 'keywatch_proxy_upstream', `the base URL of key "${key.name}" does not parse`, {provider: route.provider, keyName: key.name});
 		return undefined;
 	}
 	const headers = upstreamRequestHeaders(req.headers, auth);
@@ -207,9 +209,9 @@ async function send(
 		const latencyMs = performance.now() - sentAt;
 		const exchange = networkExchange(key.provider, error, ctx.now(), latencyMs);
 		ctx.options.onExchange?.(key.name, key.provider, exchange);
-		writeLog(ctx, key, null, latencyMs, latencyMs, undefined, {}, exchange.network?.kind);
 		const timeout = exchange.network?.kind === 'timeout';
-		replyError(res, timeout ? 504 : 502, 'keywatch_proxy_upstream', `no answer from ${route.provider} (${exchange.network?.kind}: ${exchange.network?.message})`);
+		replyError(res, timeout ? 504 : 502, 'keywatch_proxy_upstream', `no answer from ${route.provider} (${exchange.network?.message})`);
+		writeLog(ctx, {provider: key.provider, keyName: key.name, status: null, latencyMs, durationMs: latencyMs, error: exchange.network?.kind});
 		return undefined;
 	}
 }
@@ -226,13 +228,18 @@ function replyBuffered(ctx: ProxyContext, res: ServerResponse, answer: Answer, b
 	if (res.destroyed) return;
 	res.writeHead(answer.status, clientResponseHeaders(answer.headers));
 	res.end(bytes);
-	writeLog(ctx, answer.key, answer.status, answer.exchange.latencyMs ?? 0, performance.now() - answer.sentAt, undefined, fields);
+	writeLog(ctx, {...who(answer), durationMs: performance.now() - answer.sentAt, ...fields});
+}
+
+function who(answer: Answer): LogEntry {
+	return {provider: answer.key.provider, keyName: answer.key.name, status: answer.status, latencyMs: answer.exchange.latencyMs};
 }
 
 function abandon(ctx: ProxyContext, res: ServerResponse, answer: Answer): void {
 	ctx.traffic.end(answer.key.name, false);
 	answer.body.destroy();
 	res.destroy();
+	writeLog(ctx, {...who(answer), durationMs: performance.now() - answer.sentAt, error: 'aborted'});
 }
 
 /** Read until `cap` bytes have arrived (then pause) or the body ends. */
@@ -311,7 +318,7 @@ function relay(ctx: ProxyContext, res: ServerResponse, answer: Answer, head: Buf
 			if (usageCapture && completed && !usageCapture.truncated) {
 				usage = jsonUsage(decodeBody(usageCapture.bytes(), headers['content-encoding'], USAGE_BODY_CAP));
 			}
-			writeLog(ctx, key, status, answer.exchange.latencyMs ?? 0, performance.now() - answer.sentAt, usage, fields, completed ? undefined : 'aborted');
+			writeLog(ctx, {...who(answer), durationMs: performance.now() - answer.sentAt, tokens: usage, ...fields, error: completed ? undefined : 'aborted'});
 			resolve();
 		};
 		const onData = (chunk: Buffer): void => {
@@ -358,33 +365,49 @@ function round(ms: number): number {
 	return Math.round(ms * 10) / 10;
 }
 
+type LogEntry = {
+	provider?: ProviderId;
+	keyName?: string;
+	status: number | null;
+	latencyMs?: number;
+	durationMs?: number;
+	tokens?: Usage;
+	failoverFrom?: string;
+	/** keywatch's own refusal type, a network failure kind, or "aborted". */
+	error?: string;
+};
+
 /** One line per request. Key *names* only; no header, body, key or token ever goes in. */
-function writeLog(
-	ctx: ProxyContext,
-	key: KeyConfig,
-	status: number | null,
-	latencyMs: number,
-	durationMs: number,
-	usage: Usage | undefined,
-	fields: LogFields,
-	error?: string,
-): void {
+function writeLog(ctx: ProxyContext, entry: LogEntry): void {
 	const log = ctx.options.log;
 	if (!log) return;
 	const line: Record<string, unknown> = {
 		time: new Date(ctx.now()).toISOString(),
-		provider: key.provider,
-		keyName: sanitize(key.name),
-		status,
-		latencyMs: round(latencyMs),
-		durationMs: round(durationMs),
+		provider: entry.provider ?? null,
+		keyName: entry.keyName === undefined ? null : sanitize(entry.keyName),
+		status: entry.status,
 	};
-	if (usage) line.tokens = usage;
-	if (fields.failoverFrom) line.failoverFrom = sanitize(fields.failoverFrom);
-	if (error) line.error = error;
+	if (entry.latencyMs !== undefined) line.latencyMs = round(entry.latencyMs);
+	if (entry.durationMs !== undefined) line.durationMs = round(entry.durationMs);
+	if (entry.tokens) line.tokens = entry.tokens;
+	if (entry.failoverFrom) line.failoverFrom = sanitize(entry.failoverFrom);
+	if (entry.error) line.error = entry.error;
 	try {
 		log(JSON.stringify(line));
 	} catch {
 		// A broken log sink must not break the client's request.
 	}
+}
+
+/** keywatch answers itself (no token, no route, no usable key, no upstream answer), and logs it. */
+function refuse(
+	ctx: ProxyContext,
+	res: ServerResponse,
+	status: number,
+	type: ProxyErrorType,
+	message: string,
+	who: {provider?: ProviderId; keyName?: string; error?: string} = {},
+): void {
+	replyError(res, status, type, message);
+	writeLog(ctx, {provider: who.provider, keyName: who.keyName, status, error: who.error ?? type});
 }

@@ -1,3 +1,4 @@
+import {statusLabels} from '../ui/theme.js';
 import {stripControl} from '../secrets/scrub.js';
 import type {MonitorSnapshot, Status} from '../types.js';
 
@@ -12,7 +13,8 @@ export type StatusLineOptions = {
 const order: Status[] = ['OK', 'LOW', 'LIMITED', 'DOWN', 'DENIED', 'CHECKING'];
 const severity: Record<Status, number> = {CHECKING: -1, OK: 0, LOW: 1, LIMITED: 2, DOWN: 3, DENIED: 4};
 
-export const statusSymbols: Record<Status, string> = {OK: '✓', LOW: '▽', LIMITED: '▲', DOWN: '↯', DENIED: '✗', CHECKING: '…'};
+// The same symbols as the live view (theme.ts holds no Ink code, so this line stays fast to load).
+export const statusSymbols = Object.fromEntries(Object.entries(statusLabels).map(([status, label]) => [status, label.symbol])) as Record<Status, string>;
 const asciiSymbols: Record<Status, string> = {OK: 'ok:', LOW: 'low:', LIMITED: 'lim:', DOWN: 'down:', DENIED: 'den:', CHECKING: 'chk:'};
 
 // tmux reads `#[…]` and `#(…)` in a status line's text as styles and commands: a key name must not.

@@ -50,7 +50,7 @@ function evidenceLines(evidence: Evidence, width: number, theme: Theme): Line[] 
 	return lines;
 }
 
-function verdictLines(verdict: Verdict, {now, width, theme}: DetailOptions): Line[] {
+function verdictLines(verdict: Verdict, {width, theme}: DetailOptions): Line[] {
 	const heading = (text: string): Line => [{text, style: theme.text.heading}];
 	const lines: Line[] = [heading('Why'), ...prose(verdict.why, width)];
 	if (verdict.candidates && verdict.candidates.length > 0) lines.push(...prose(`Could also be: ${verdict.candidates.join(', ')}`, width, INDENT, theme.text.dim));
@@ -62,22 +62,25 @@ function verdictLines(verdict: Verdict, {now, width, theme}: DetailOptions): Lin
 	}
 	lines.push(heading('Evidence'), ...evidenceLines(verdict.evidence, width, theme));
 	if (verdict.limit) lines.push([{text: 'Limit hit  ', style: theme.text.dim}, {text: limitName(verdict.limit, verdict.window)}]);
-	const clears =
-		verdict.clears === 'needs_action'
-			? [{text: 'Needs action: ', style: theme.text.warning}, {text: 'this will not clear by itself'}]
-			: [
-					{text: 'Clears by itself', style: theme.status.ok},
-					{text: verdict.clearsAt === undefined ? (verdict.retryAfterSeconds === undefined ? '' : ` after ~${formatDuration(verdict.retryAfterSeconds * 1000)}`) : ` at ${deadline(verdict.clearsAt, now)}`},
-				];
-	lines.push(clears);
 	return lines;
+}
+
+function clearsLine(verdict: Verdict, now: number, theme: Theme): Line {
+	if (verdict.clears === 'needs_action') return [{text: 'Needs action: ', style: theme.text.warning}, {text: 'this will not clear by itself'}];
+	const when =
+		verdict.clearsAt === undefined
+			? verdict.retryAfterSeconds === undefined
+				? ''
+				: ` after ~${formatDuration(verdict.retryAfterSeconds * 1000)}`
+			: ` at ${deadline(verdict.clearsAt, now)}`;
+	return [{text: 'Clears by itself', style: theme.status.ok}, {text: when}];
 }
 
 function windowLine(window: RateWindow, now: number, theme: Theme): Line {
 	const left = `${formatInteger(window.remaining)} of ${formatInteger(window.limit)} left`;
 	const resets = window.resetAt === undefined ? '' : `  resets ${deadline(window.resetAt, now)}`;
 	return [
-		{text: `${INDENT}${windowName(window).padEnd(22)} `},
+		{text: `${INDENT}${windowName(window).padEnd(24)} `},
 		{text: left},
 		{text: resets},
 		{text: `  ${provenance(window.source)}`, style: window.source === 'estimate' ? theme.text.warning : theme.text.dim},
@@ -141,7 +144,8 @@ export function detailLines(key: KeyState, options: DetailOptions): Line[] {
 			{text: age === undefined ? '' : `  · checked ${formatAge(age)}`, style: isStale(key, now, intervalMs) ? theme.text.warning : theme.text.dim},
 		],
 	];
-	if (key.status !== 'OK' && key.verdict) lines.push(...verdictLines(key.verdict, options));
+	// Whether it clears by itself goes right under the title: on a short screen it must not be cut off.
+	if (key.status !== 'OK' && key.verdict) lines.push(clearsLine(key.verdict, now, theme), ...verdictLines(key.verdict, options));
 	lines.push(heading('Windows'));
 	if (key.windows.length === 0) {
 		const why = hasNoHeadroomData(key) ? 'none: the provider sends no rate-limit headers for this key' : 'none reported yet';

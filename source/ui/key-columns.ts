@@ -75,7 +75,7 @@ export function keyColumns({now, intervalMs, theme, compact = false}: KeyColumnO
 	const headroomSize = compact ? {minWidth: 9} : {minWidth: COUNT_WIDTH + 1 + MIN_BAR, flex: 1, maxWidth: 22};
 	const columns: Column<KeyState>[] = [
 		{key: 'row', header: '#', width: 3, align: 'right', priority: 40, render: (_key, index) => ({text: String(index + 1), style: theme.text.dim})},
-		{key: 'name', header: 'Name', flex: 2, minWidth: compact ? 8 : 10, maxWidth: 32, render: key => stripControl(key.name)},
+		{key: 'name', header: 'Name', flex: 2, minWidth: compact ? 8 : 10, idealWidth: 20, maxWidth: 32, render: key => stripControl(key.name)},
 		{key: 'provider', header: 'Provider', width: 9, priority: 60, render: key => providerLabel(key.provider)},
 		{key: 'status', header: 'Status', width: 10, render: key => ({text: statusText(key.status), style: statusStyle(theme, key.status)})},
 		{

@@ -9,6 +9,8 @@ export type Column<T> = {
 	/** Share of the spare width this column takes; 0 or absent keeps it at its minimum. */
 	flex?: number;
 	minWidth?: number;
+	/** Grown to this before any other column takes spare width (the name column, so names stay readable). */
+	idealWidth?: number;
 	maxWidth?: number;
 	align?: Align;
 	/** When the minimum widths do not fit, columns go lowest priority first; none means never dropped. */
@@ -55,8 +57,10 @@ export function layoutColumns<T>(columns: readonly Column<T>[], width: number): 
 	const growable = () =>
 		placed.filter(p => (p.column.flex ?? 0) > 0 && p.column.width === undefined && p.width < (p.column.maxWidth ?? Number.POSITIVE_INFINITY));
 	while (spare > 0) {
-		const candidates = growable();
-		if (candidates.length === 0) break;
+		const open = growable();
+		if (open.length === 0) break;
+		const belowIdeal = open.filter(p => p.width < (p.column.idealWidth ?? 0));
+		const candidates = belowIdeal.length > 0 ? belowIdeal : open;
 		// One column at a time to whichever has grown least for its share, so flex 2 gets twice flex 1.
 		const next = candidates.reduce((a, b) =>
 			(b.width - minimum(b.column)) / (b.column.flex ?? 1) < (a.width - minimum(a.column)) / (a.column.flex ?? 1) ? b : a,

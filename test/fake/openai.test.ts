@@ -86,6 +86,13 @@ describe('OpenAI on the fake', () => {
 		clock.now = START;
 	});
 
+	it('answers daily_cap with the RPD 429 until midnight UTC', async () => {
+		const res = await headroom(fake, 'openai', 'sk-test-daily_cap-1');
+		expect(res.status).toBe(429);
+		expect(res.json.error.type).toBe('requests');
+		expect(res.json.error.message).toContain('on requests per day (RPD): Limit 10000, Used 10000, Requested 1. Please try again in 12h0m0s.');
+	});
+
 	it('refuses a request without a key with the real 401', async () => {
 		const res = await call(`${fake.baseUrl('openai')}/models`);
 		expect(res.status).toBe(401);
@@ -127,6 +134,7 @@ describe('OpenAI on the fake', () => {
 		['suspended', 401, 'account_deactivated', undefined],
 		['permission', 401, 'mismatched_organization', 'OpenAI-Organization header should match organization for API key'],
 		['content_policy', 400, 'content_policy_violation', undefined],
+		['verification', 400, null, undefined],
 		['overloaded', 503, null, 'Slow Down'],
 		['outage', 500, null, 'The server had an error while processing your request. Sorry about that!'],
 	])('%s answers %i with code %s', async (scenario, status, code, message) => {

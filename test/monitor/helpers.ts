@@ -8,22 +8,27 @@ import type {Credit, Exchange, KeyConfig, ProbeKind, ProviderId, RateWindow, Sta
 
 type Timer = {id: number; at: number; fn: () => void};
 
+/**
+ * Timers run on a monotonic clock; `now()` is the wall clock, which `stepWall` can move on its own, the way an
+ * NTP step or a manual change does.
+ */
 export class FakeClock implements Clock {
-	#now: number;
+	#mono = 0;
+	#wallOffset: number;
 	#seq = 0;
 	readonly #timers = new Map<number, Timer>();
 
 	constructor(start = Date.UTC(2026, 0, 5, 12, 0, 0)) {
-		this.#now = start;
+		this.#wallOffset = start;
 	}
 
 	now(): number {
-		return this.#now;
+		return this.#mono + this.#wallOffset;
 	}
 
 	setTimeout(fn: () => void, ms: number): unknown {
 		const id = ++this.#seq;
-		this.#timers.set(id, {id, at: this.#now + Math.max(0, ms), fn});
+		this.#timers.set(id, {id, at: this.#mono + Math.max(0, ms), fn});
 		return id;
 	}
 
@@ -35,14 +40,22 @@ export class FakeClock implements Clock {
 		return this.#timers.size;
 	}
 
-	/** Due times of the pending timers, soonest first. */
-	dueTimes(): number[] {
-		return [...this.#timers.values()].map(t => t.at).sort((a, b) => a - b);
+	/**
+	 * The process was stopped (Ctrl-Z, a frozen VM, a blocked event loop): both clocks move on, and every timer
+	 * that came due meanwhile fires late, all at once, at the next `advance`.
+	 */
+	suspend(ms: number): void {
+		this.#mono += ms;
+	}
+
+	/** The wall clock is stepped (NTP, a manual change); timers are unaffected. */
+	stepWall(ms: number): void {
+		this.#wallOffset += ms;
 	}
 
 	/** Run every timer due within `ms`, in order, letting promise chains settle after each. */
 	async advance(ms: number): Promise<void> {
-		const target = this.#now + ms;
+		const target = this.#mono + ms;
 		await flush();
 		for (;;) {
 			let next: Timer | undefined;
@@ -51,11 +64,11 @@ export class FakeClock implements Clock {
 			}
 			if (!next) break;
 			this.#timers.delete(next.id);
-			this.#now = Math.max(this.#now, next.at);
+			this.#mono = Math.max(this.#mono, next.at);
 			next.fn();
 			await flush();
 		}
-		this.#now = target;
+		this.#mono = target;
 		await flush();
 	}
 }

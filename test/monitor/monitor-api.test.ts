@@ -99,6 +99,19 @@ describe('failures stay with their key', () => {
 		expect(transport.countFor('k2')).toBeLessThanOrEqual(3);
 	});
 
+	it('shows a key with nothing to probe (every request impossible) as needing action instead of CHECKING forever', async () => {
+		const clock = new FakeClock();
+		const transport = new FakeTransport(clock);
+		const adapter = stubAdapter();
+		adapter.request = () => undefined;
+		const monitor = createMonitor({keys: keys(1), ...stubs(clock, transport, adapter)});
+		running.push(monitor);
+		const snapshot = await monitor.checkOnce();
+		expect(snapshot.keys[0]?.verdict?.title).toBe('Nothing to probe');
+		expect(snapshot.keys[0]?.status).toBe('DENIED');
+		expect(transport.requests).toHaveLength(0);
+	});
+
 	it('survives an adapter, diagnose or listener that throws', async () => {
 		const clock = new FakeClock();
 		const transport = new FakeTransport(clock);

@@ -128,4 +128,17 @@ describe('failover', () => {
 			['spare', 429],
 		]);
 	});
+
+	it('does not resend a body too large to keep, but moves later requests to the backup', async () => {
+		h = await startHarness(...pair('openai', 'sk-test-invalid-fo-0020', 'sk-test-healthy-fo-0021'));
+		const large = JSON.stringify({model: 'gpt-4o-mini', messages: [{role: 'user', content: 'x'.repeat(1536 * 1024)}]});
+		const answer = await post('openai', '/chat/completions', large);
+		expect(answer.status).toBe(401);
+		expect(h.failovers.map(f => [f.from, f.to])).toEqual([['primary', 'spare']]);
+		expect(h.exchanges.map(e => e.keyName)).toEqual(['primary']);
+		const second = await post('openai', '/chat/completions');
+		console.log('DEBUG', second, JSON.stringify(h.exchanges.at(-1)));
+		expect(second.status).toBe(200);
+		expect(h.exchanges.at(-1)!.keyName).toBe('spare');
+	});
 });

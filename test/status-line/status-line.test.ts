@@ -10,11 +10,11 @@ describe('statusLine', () => {
 		const snapshot = makeSnapshot(
 			keys(['a', 'OK'], ['b', 'LIMITED'], ['c', 'OK'], ['prod-openai', 'DENIED'], ['d', 'LOW'], ['e', 'DOWN'], ['f', 'OK'], ['g', 'CHECKING']),
 		);
-		expect(statusLine(snapshot)).toBe('keywatch ✓3 ▽1 ▲1 ↯1 ✗1 …1 · worst: prod-openai DENIED');
+		expect(statusLine(snapshot)).toBe('keywatch ✓3 ▲1 ◷1 ▼1 ✗1 …1 · worst: prod-openai DENIED');
 	});
 
 	it('picks the first of equally bad keys', () => {
-		expect(statusLine(makeSnapshot(keys(['x', 'LIMITED'], ['y', 'LIMITED'], ['z', 'LOW'])))).toBe('keywatch ▽1 ▲2 · worst: x LIMITED');
+		expect(statusLine(makeSnapshot(keys(['x', 'LIMITED'], ['y', 'LIMITED'], ['z', 'LOW'])))).toBe('keywatch ▲1 ◷2 · worst: x LIMITED');
 	});
 
 	it('has no "worst" when everything is OK or still checking', () => {
@@ -24,7 +24,7 @@ describe('statusLine', () => {
 
 	it('says when there are no keys, and when polling is paused or offline', () => {
 		expect(statusLine(makeSnapshot([]))).toBe('keywatch · no keys');
-		expect(statusLine(makeSnapshot(keys(['a', 'DOWN']), {offline: true, paused: true}))).toBe('keywatch ↯1 · worst: a DOWN · offline · paused');
+		expect(statusLine(makeSnapshot(keys(['a', 'DOWN']), {offline: true, paused: true}))).toBe('keywatch ▼1 · worst: a DOWN · offline · paused');
 	});
 
 	it('has a plain ASCII form', () => {

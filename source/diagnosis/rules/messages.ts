@@ -9,7 +9,7 @@ export const messageRules: Rule[] = [
 		id: 'msg.suspended',
 		match: {
 			message:
-				/\b(?:account|organi[sz]ation|org|team|project|consumer|workspace|user)\b[^.]{0,80}\b(?:has been|was|is|got) (?:permanently |temporarily )?(?:deactivated|disabled|suspended|banned|restricted|terminated|blocked)|violation of (?:the |our )?terms of\s+(?:service|use)|\baccount (?:is )?(?:suspended|banned|deactivated)/i,
+				/\b(?:account|organi[sz]ation|org|team|project|consumer|workspace|user)\b[^.]{0,80}\b(?:has been|was|is|got) (?:permanently |temporarily )?(?:deactivated|disabled|suspended|banned|restricted|terminated|blocked)|violation of (?:the |our )?terms of\s+(?:service|use)|\baccount (?:is )?(?:suspended|banned|deactivated)|\baccess (?:was |has been )?terminated|access_terminated|\baccount[^\n]{0,40}flagged for (?:potential )?abuse/i,
 		},
 		kind: 'suspended',
 		...t.suspended,
@@ -72,7 +72,7 @@ export const messageRules: Rule[] = [
 		id: 'msg.quota',
 		match: {
 			message:
-				/insufficient (?:balance|credits?|funds|quota)|credit balance (?:is )?too low|(?:out of|no remaining|used all (?:available |your )?|run out of|any) credits?\b|(?:purchase|buy|add) (?:more )?credits|credit limit|spending limit|spend(?:ing)? cap|monthly (?:usage |spend(?:ing)? |token )?(?:limit|quota)|usage limits?\b|exceeded your (?:current )?quota|quota (?:has been )?(?:exceeded|exhausted|used up)|balance (?:is )?(?:insufficient|too low|exhausted|negative)|trial (?:has )?(?:ended|expired)|payment required/i,
+				/insufficient (?:balance|credits?|funds|quota)|credit balance (?:is )?too low|(?:out of|no remaining|used all (?:available |your )?|run out of|any) credits?\b|(?:purchase|buy|add) (?:more )?credits|credit limit|spending limit|spend(?:ing)? cap|monthly (?:usage |spend(?:ing)? |token )?(?:limit|quota)|usage limits?\b|exceeded your (?:current )?quota|quota (?:has been )?(?:exceeded|exhausted|used up)|balance (?:is )?(?:insufficient|too low|exhausted|negative)|trial (?:has )?(?:ended|expired)|payment required|budget (?:has been )?exceeded|exceeded (?:your |the )?budget/i,
 		},
 		kind: 'quota_exhausted',
 		...t.quotaExhausted,
@@ -81,7 +81,7 @@ export const messageRules: Rule[] = [
 		id: 'msg.billing',
 		match: {
 			message:
-				/billing (?:account )?(?:is )?(?:not active|inactive|disabled|not (?:set ?up|enabled|linked|configured))|payment (?:method )?(?:failed|declined|is required|issue)|card (?:was )?declined|past due|unpaid invoice|enable billing|link (?:a )?billing|billing details/i,
+				/billing (?:account )?(?:is )?(?:not active|inactive|disabled|not (?:set ?up|enabled|linked|configured))|payment (?:method )?(?:was |has been |is )?(?:failed|declined|rejected|invalid|issue)|card (?:was |has been )?declined|card (?:has )?expired|past due|unpaid invoice|enable billing|link (?:a )?billing|billing details|\baccount (?:is |has )?(?:inactive|not active|expired)/i,
 		},
 		kind: 'billing',
 		...t.billing,
@@ -90,7 +90,7 @@ export const messageRules: Rule[] = [
 		id: 'msg.model',
 		match: {
 			message:
-				/\b(?:models?|deployment)\b[^\n]{0,120}(?:does not exist|doesn't exist|not found|is not (?:available|supported|found)|no longer (?:available|supported)|has been (?:deprecated|decommissioned|retired|removed)|do(?:es)? not have access)|not a valid model|invalid model|unknown model|no endpoints found|unable to access model|model[_ ]not[_ ](?:found|exist)|model not exist/i,
+				/\b(?:models?|deployment)\b[^\n]{0,120}(?:does not exist|doesn't exist|not found|is not (?:available|supported|found)|no longer (?:available|supported)|has been (?:deprecated|decommissioned|retired|removed)|do(?:es)? not have access)|not a valid model|invalid model|unknown model|no endpoints found|unable to access model|model[_ ]not[_ ](?:found|exist)|model not exist|(?:not allowed|no access|not have access) to (?:sample from |use |access )?(?:this |the )?model|(?:does not|doesn't|do not) have access to (?:claude|gpt|gemini|llama|grok|mistral|o\d)/i,
 		},
 		kind: 'model_access',
 		...t.modelAccess,

@@ -116,6 +116,6 @@ export const openaiCompatibleRules: Rule[] = [
 		kind: 'invalid_key',
 		...t.invalidKey,
 	},
-	{id: 'oai.server-error', match: {typeOrCode: /^(?:server_error|internal_error|api_error)$/i}, kind: 'outage', ...t.outage},
+	{id: 'oai.server-error', match: {typeOrCode: /^(?:server_error|internal_error|api_error)$/i}, kind: 'outage', ...t.outage, stage: 'late'},
 	{id: 'oai.context-length', match: {typeOrCode: /context_length_exceeded|string_above_max_length/i}, kind: 'bad_request', ...t.badRequest},
 ];

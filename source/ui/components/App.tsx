@@ -72,8 +72,6 @@ export function App({monitor, intervalMs, demo, compact = false, noColor, clock 
 		view,
 		dispatch,
 		monitor,
-		paused: snapshot.paused,
-		selectedId: selected?.id,
 		isActive: isRawModeSupported,
 		onQuit() {
 			onQuit?.();

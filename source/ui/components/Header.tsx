@@ -10,7 +10,7 @@ import {TextLine} from './TextLine.js';
 
 export const DEMO_BANNER =
 	'Demo: fake provider on 127.0.0.1 — add a real key with `keywatch add openai --name prod --env OPENAI_API_KEY`';
-export const OFFLINE_BANNER = 'Offline: no provider could be reached in the last round — check the network; keywatch keeps retrying';
+export const OFFLINE_BANNER = 'Offline: no provider answered the last round — check the network; keywatch keeps retrying';
 
 export type HeaderProps = {
 	snapshot: MonitorSnapshot;
@@ -69,7 +69,10 @@ export function headerLines(props: HeaderProps, theme: Theme): Line[] {
 		const wrapped = props.compact ? [DEMO_BANNER] : wrapText(DEMO_BANNER, props.width);
 		for (const text of wrapped) lines.push(truncateLine([{text, style: theme.text.accent}], props.width));
 	}
-	if (props.snapshot.offline) lines.push(truncateLine([{text: `▼ ${OFFLINE_BANNER}`, style: theme.status.down}], props.width));
+	if (props.snapshot.offline) {
+		const text = `▼ ${OFFLINE_BANNER}`;
+		for (const part of props.compact ? [text] : wrapText(text, props.width)) lines.push(truncateLine([{text: part, style: theme.status.down}], props.width));
+	}
 	for (const warning of props.warnings ?? []) lines.push(truncateLine([{text: `! ${sanitize(warning)}`, style: theme.text.warning}], props.width));
 	return lines;
 }

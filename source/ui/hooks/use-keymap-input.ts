@@ -1,16 +1,13 @@
 import {type Key, useInput} from 'ink';
-import type {Dispatch} from 'react';
+import {type Dispatch, useLayoutEffect, useRef} from 'react';
 import type {MonitorApi} from '../../monitor/types.js';
 import {type CommandId, commandFor} from '../keymap.js';
-import {type ViewAction, type ViewState, scopeOf} from '../state.js';
+import {type ViewAction, type ViewState, scopeOf, viewReducer} from '../state.js';
 
 export type KeymapInputOptions = {
 	view: ViewState;
 	dispatch: Dispatch<ViewAction>;
 	monitor: MonitorApi;
-	paused: boolean;
-	/** The key R probes. */
-	selectedId: string | undefined;
 	onQuit: () => void;
 	/** False when stdin cannot be put in raw mode (not a terminal). */
 	isActive?: boolean;
@@ -19,59 +16,72 @@ export type KeymapInputOptions = {
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/g;
 
-function run(command: CommandId, input: string, options: KeymapInputOptions): void {
-	const {dispatch, monitor} = options;
-	const actions: Partial<Record<CommandId, ViewAction>> = {
-		'nav.up': {type: 'move', by: -1},
-		'nav.down': {type: 'move', by: 1},
-		'nav.pageUp': {type: 'page', direction: -1},
-		'nav.pageDown': {type: 'page', direction: 1},
-		'nav.first': {type: 'first'},
-		'nav.last': {type: 'last'},
-		'nav.jump': {type: 'jump', row: Number(input)},
-		'pane.open': {type: 'pane.open'},
-		'pane.close': {type: 'pane.close'},
-		'filter.start': {type: 'filter.start'},
-		'filter.apply': {type: 'filter.apply'},
-		'filter.clear': {type: 'filter.clear'},
-		'help.toggle': {type: 'help.toggle'},
-	};
-	const action = actions[command];
-	if (action) {
-		dispatch(action);
+const viewActions: Partial<Record<CommandId, ViewAction>> = {
+	'nav.up': {type: 'move', by: -1},
+	'nav.down': {type: 'move', by: 1},
+	'nav.pageUp': {type: 'page', direction: -1},
+	'nav.pageDown': {type: 'page', direction: 1},
+	'nav.first': {type: 'first'},
+	'nav.last': {type: 'last'},
+	'pane.open': {type: 'pane.open'},
+	'pane.close': {type: 'pane.close'},
+	'filter.start': {type: 'filter.start'},
+	'filter.apply': {type: 'filter.apply'},
+	'filter.clear': {type: 'filter.clear'},
+	'help.toggle': {type: 'help.toggle'},
+};
+
+type Apply = (action: ViewAction) => void;
+
+function run(command: CommandId, input: string, view: ViewState, apply: Apply, options: KeymapInputOptions): void {
+	const action = command === 'nav.jump' ? ({type: 'jump', row: Number(input)} as const) : viewActions[command];
+	if (action) apply(action);
+	else if (command === 'probe.now' && view.selectedId !== undefined) options.monitor.probeNow(view.selectedId);
+	else if (command === 'poll.toggle') options.monitor.setPaused(!options.monitor.getSnapshot().paused);
+	else if (command === 'app.quit') options.onQuit();
+}
+
+// The filter line's own scope: printable keys are text there, not commands.
+function editFilter(input: string, key: Key, apply: Apply): void {
+	if (key.backspace || key.delete) {
+		apply({type: 'filter.backspace'});
 		return;
 	}
-	if (command === 'probe.now' && options.selectedId !== undefined) monitor.probeNow(options.selectedId);
-	if (command === 'poll.toggle') monitor.setPaused(!options.paused);
-	if (command === 'app.quit') options.onQuit();
+	if (key.ctrl || key.meta || key.tab) return;
+	const text = input.replace(controlCharacters, '');
+	if (text) apply({type: 'filter.type', text});
 }
 
 /**
- * Keys to commands (through the keymap) and commands to reducer actions or monitor calls. The filter
- * line's text entry is a second input scope, active only while the filter is being typed.
+ * Keys to commands through the keymap, in the scope the view is in, and commands to reducer actions
+ * or monitor calls.
+ *
+ * React 19 renders an update in a microtask, so several keys arriving in one chunk of input (fast
+ * typing, key repeat, a paste) are all handled before the next render. Each key therefore sees the
+ * view as the keys before it left it: the handler advances its own copy with the same pure reducer it
+ * dispatches to, and takes React's state again after every commit. One listener routes by scope; a
+ * listener per scope toggled with `isActive` would be re-subscribed only after a render, too late for
+ * the letter typed right after `/`.
  */
 export function useKeymapInput(options: KeymapInputOptions): void {
-	const {view, dispatch, isActive = true} = options;
-	const scope = scopeOf(view);
-
+	const latest = useRef(options);
+	const view = useRef(options.view);
+	useLayoutEffect(() => {
+		latest.current = options;
+		view.current = options.view;
+	});
 	useInput(
 		(input: string, key: Key) => {
+			const current = latest.current;
+			const apply: Apply = action => {
+				view.current = viewReducer(view.current, action);
+				current.dispatch(action);
+			};
+			const scope = scopeOf(view.current);
 			const command = commandFor(input, key, scope);
-			if (command) run(command, input, options);
+			if (command) run(command, input, view.current, apply, current);
+			else if (scope === 'filter') editFilter(input, key, apply);
 		},
-		{isActive},
-	);
-
-	useInput(
-		(input: string, key: Key) => {
-			if (key.backspace || key.delete) {
-				dispatch({type: 'filter.backspace'});
-				return;
-			}
-			if (key.ctrl || key.meta || key.return || key.escape || key.tab) return;
-			const text = input.replace(controlCharacters, '');
-			if (text) dispatch({type: 'filter.type', text});
-		},
-		{isActive: isActive && scope === 'filter'},
+		{isActive: options.isActive ?? true},
 	);
 }

@@ -21,6 +21,8 @@ export type Case = {
 	windows?: RateWindow[];
 	/** The rule that must decide it, when the case is about one rule. */
 	rule?: string;
+	/** A transport failure instead of an answer. */
+	network?: Exchange['network'];
 };
 
 export function bodyText(body: unknown): string {
@@ -31,7 +33,7 @@ export function bodyText(body: unknown): string {
 
 export function run(c: Case): {verdict: Verdict; rule: string} {
 	return classify(
-		{provider: c.provider, status: c.status, headers: c.headers ?? {}, body: bodyText(c.body), at: NOW},
+		{provider: c.provider, status: c.status, headers: c.headers ?? {}, body: bodyText(c.body), at: NOW, ...(c.network ? {network: c.network} : {})},
 		{windows: c.windows, now: NOW},
 	);
 }

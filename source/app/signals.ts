@@ -1,0 +1,11 @@
+/** Resolves on the first SIGINT, SIGTERM or SIGHUP, then removes its listeners. */
+export function waitForSignal(): Promise<NodeJS.Signals> {
+	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+	return new Promise(resolve => {
+		const handler = (signal: NodeJS.Signals) => {
+			for (const s of signals) process.off(s, handler);
+			resolve(signal);
+		};
+		for (const s of signals) process.on(s, handler);
+	});
+}

@@ -1,0 +1,129 @@
+// Everything the monitor keeps per key, and how that becomes the immutable KeyState a row shows.
+
+import type {ProviderAdapter} from '../providers/types.js';
+import {describeSecretRef} from '../secrets/resolve.js';
+import type {Secret} from '../secrets/secret.js';
+import type {Credit, KeyConfig, KeyState, NetworkFailureKind, ProbeKind, RateWindow, Reading, Status, Verdict} from '../types.js';
+import {KeyHistory} from './history.js';
+import {decidingReading, mergeWindows, newestReading, pickCredit, type LatestByKind} from './key-view.js';
+import {RingBuffer} from './ring-buffer.js';
+
+export type Plan = {kind: ProbeKind; periodMs: number};
+export type StatusOf = (verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold?: number) => Status;
+
+type View = {verdict?: Verdict; windows: RateWindow[]; credit?: Credit; status: Status; newest?: Reading};
+
+export type Runtime = {
+	id: string;
+	config: KeyConfig;
+	secretSource: string;
+	adapter?: ProviderAdapter;
+	/** The only place a key's value lives; KeyState carries `masked`. */
+	secret?: Secret;
+	admin?: Secret;
+	masked: string;
+	/** Why the key cannot be probed at all (missing secret, unknown provider). */
+	setupProblem?: Verdict;
+	plans: Plan[];
+	due: Map<ProbeKind, number>;
+	/** Per probe kind: a window reset the provider named, before which that probe is pointless. */
+	notBefore: Map<ProbeKind, number>;
+	/** Key-level hold from backoff, a slow re-check, or a provider deadline. */
+	holdUntil: number;
+	/** The part of the hold the provider asked for: even probeNow waits for it. */
+	providerUntil: number;
+	failures: number;
+	timer?: unknown;
+	nextAt?: number;
+	running?: Promise<void>;
+	preparing?: Promise<void>;
+	latest: LatestByKind;
+	withWindows: LatestByKind;
+	withCredit: LatestByKind;
+	/** Network failure kind of the last probe; null when the provider answered. */
+	lastNetwork?: NetworkFailureKind | null;
+	recent: RingBuffer<Reading>;
+	recentArray: Reading[];
+	view?: View;
+	viewStale: boolean;
+	history: KeyHistory;
+	state: KeyState;
+};
+
+export function createRuntime(id: string, config: KeyConfig, sizes: {recent: number; history: number}): Runtime {
+	const secretSource = describeSecretRef(config.secret);
+	return {
+		id,
+		config,
+		secretSource,
+		masked: '…',
+		plans: [],
+		due: new Map(),
+		notBefore: new Map(),
+		holdUntil: 0,
+		providerUntil: 0,
+		failures: 0,
+		latest: {},
+		withWindows: {},
+		withCredit: {},
+		recent: new RingBuffer(sizes.recent),
+		recentArray: [],
+		viewStale: true,
+		history: new KeyHistory(sizes.history),
+		state: Object.freeze({id, name: config.name, provider: config.provider, masked: '…', secretSource, status: 'CHECKING', windows: [], recent: [], probing: false}),
+	};
+}
+
+export function recordReading(rt: Runtime, reading: Reading): void {
+	rt.latest[reading.probe] = reading;
+	if (reading.windows.length > 0) rt.withWindows[reading.probe] = reading;
+	if (reading.credit) rt.withCredit[reading.probe] = reading;
+	rt.recent.push(reading);
+	// A new array per reading: the UI tells a change by identity.
+	rt.recentArray = rt.recent.toArray();
+	rt.viewStale = true;
+}
+
+/** What the readings say: recomputed only when a reading or the key's setup changed. */
+function derive(rt: Runtime, statusOf: StatusOf, now: number): View {
+	if (rt.view && !rt.viewStale) return rt.view;
+	const verdict = rt.setupProblem ?? decidingReading(rt.latest, now)?.verdict;
+	const windows = mergeWindows(rt.withWindows);
+	const credit = pickCredit(rt.withCredit);
+	let status: Status = 'CHECKING';
+	if (verdict) {
+		try {
+			status = statusOf(verdict, windows, credit, rt.config.settings?.lowThreshold);
+		} catch {
+			status = verdict.kind === 'ok' ? 'OK' : 'DOWN';
+		}
+	}
+	rt.view = {verdict, windows, credit, status, newest: newestReading(rt.latest)};
+	rt.viewStale = false;
+	return rt.view;
+}
+
+/** A fresh, frozen KeyState for the key (never mutated afterwards: the UI compares by identity). */
+export function buildKeyState(rt: Runtime, statusOf: StatusOf, now: number): KeyState {
+	const {verdict, windows, credit, status, newest} = derive(rt, statusOf, now);
+	const state: KeyState = {
+		id: rt.id,
+		name: rt.config.name,
+		provider: rt.config.provider,
+		masked: rt.masked,
+		secretSource: rt.secretSource,
+		status,
+		windows,
+		recent: rt.recentArray,
+		probing: rt.running !== undefined,
+	};
+	if (verdict) state.verdict = verdict;
+	if (credit) state.credit = credit;
+	if (newest) {
+		state.checkedAt = newest.at;
+		state.source = newest.source;
+		if (newest.latencyMs !== undefined) state.latencyMs = newest.latencyMs;
+	}
+	if (rt.nextAt !== undefined && rt.timer !== undefined) state.nextProbeAt = rt.nextAt;
+	return Object.freeze(state);
+}

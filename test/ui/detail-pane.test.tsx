@@ -1,0 +1,113 @@
+import {describe, expect, it} from 'vitest';
+import {DetailPane} from '../../source/ui/components/DetailPane.js';
+import {detailLines} from '../../source/ui/detail-lines.js';
+import {noColorTheme} from '../../source/ui/theme.js';
+import {type HistoryLike, keyTrend} from '../../source/ui/trend.js';
+import {MINUTE, T0, fakeMonitor, makeKey, reading, sampleKeys, verdict, win} from './fixtures.js';
+import {renderScreen} from './screen.js';
+
+process.env.TZ = 'UTC';
+
+const text = (key = sampleKeys()[3]!, width = 100, extra = {}) =>
+	detailLines(key, {now: T0, width, theme: noColorTheme, intervalMs: MINUTE, ...extra})
+		.map(line => line.map(s => s.text).join(''))
+		.join('\n');
+
+describe('detail pane content', () => {
+	it('names the key, its provider, the masked key and where the secret comes from', () => {
+		const first = text().split('\n')[0];
+		expect(first).toBe('openai-trial · OpenAI · sk-…rial · env OPENAI_API_KEY');
+	});
+
+	it('shows the verdict in headed sections, numbered fix steps and whether it clears', () => {
+		const out = text();
+		expect(out).toMatch(/✗ DENIED {2}Out of credit/);
+		expect(out).toMatch(/^Why\n {2}OpenAI answered 429 insufficient_quota/m);
+		expect(out).toMatch(/^How to fix\n {2}1\. Add credit at https:\/\/platform\.openai\.com\/settings\/organization\/billing\n {2}2\. Wait/m);
+		expect(out).toMatch(/^Evidence\n {2}HTTP 429 · insufficient_quota · insufficient_quota/m);
+		expect(out).toContain('Message     You exceeded your current quota');
+		expect(out).toContain('Request id  req_abc');
+		expect(out).toContain('Needs action');
+		expect(out).toContain('balance: $0.00 left  from endpoint');
+	});
+
+	it('says when a limited key clears by itself, with the limit and the headers', () => {
+		const out = text(sampleKeys()[2]);
+		expect(out).toContain('Clears by itself at 12:00:42 (in 42s)');
+		expect(out).toContain('Limit hit  input tokens per minute');
+		expect(out).toContain('Header      retry-after: 42');
+		expect(out).toMatch(/input tokens per minute +0 of 40,000 left {2}resets 12:00:42 \(in 42s\) {2}from headers/);
+	});
+
+	it('shows a network failure as evidence without an HTTP status', () => {
+		const out = text(sampleKeys()[6]);
+		expect(out).toContain('no HTTP answer');
+		expect(out).toContain('Network     refused: connect ECONNREFUSED 127.0.0.1:9');
+	});
+
+	it('shows no verdict sections for an OK key, but its windows and readings', () => {
+		const key = makeKey({id: 'fine', windows: [win({id: 'r', limit: 100, remaining: 99, resetAt: T0 + 6000})], recent: [reading(T0 - 1000, {status: 200, latencyMs: 312})]});
+		const out = text(key);
+		expect(out).not.toContain('How to fix');
+		expect(out).toContain('requests per minute');
+		expect(out).toContain('99 of 100 left');
+		expect(out).toMatch(/11:59:59 {2}HTTP 200 {3}312ms {2}validity/);
+	});
+
+	it('redacts key material a provider echoed into its message', () => {
+		const leaky = makeKey({
+			id: 'leak',
+			status: 'DENIED',
+			verdict: verdict('invalid_key', {evidence: {status: 401, message: 'Incorrect API key provided: sk-test-invalid-abcdefghijklmnop1234', headers: {}}}),
+		});
+		const out = text(leaky);
+		expect(out).not.toContain('abcdefghijklmnop');
+		expect(out).toContain('sk-…1234');
+	});
+
+	it('labels estimates as estimates', () => {
+		const key = makeKey({
+			id: 'est',
+			windows: [win({id: 'r', limit: 100, remaining: 40, source: 'estimate'})],
+			credit: {remaining: 3, currency: 'USD', source: 'estimate'},
+			recent: [reading(T0 - 1000, {source: 'estimate'})],
+		});
+		const lines = text(key).split('\n');
+		expect(lines.find(line => line.includes('40 of 100 left'))).toContain('estimate');
+		expect(lines.find(line => line.includes('$3.00 left'))).toContain('estimate');
+		expect(lines.find(line => line.includes('validity'))).toContain('estimate');
+	});
+
+	it('shows forecasts and the long trend from a monitor that keeps history', () => {
+		const key = makeKey({id: 'hist', windows: [win({id: 'tokens', limitKind: 'tokens', limit: 1000, remaining: 100, resetAt: T0 + MINUTE})], credit: {remaining: 5, currency: 'USD', source: 'endpoint'}});
+		const history: HistoryLike = {
+			fractions: () => [1, 0.8, undefined, 0.5, 0.1],
+			forecastWindow: () => ({exhaustedAt: T0 + 40_000}),
+			forecastCredit: () => ({exhaustedAt: T0 + 3 * 86_400_000}),
+		};
+		const monitor = Object.assign(fakeMonitor([key]), {history: () => history});
+		const trend = keyTrend(monitor, key);
+		expect(trend?.history).toEqual([1, 0.8, 0.5, 0.1]);
+		const out = text(key, 100, {trend});
+		expect(out).toMatch(/Forecast {2}estimate, at the current pace/);
+		expect(out).toContain('tokens per minute runs out in ~40s');
+		expect(out).toContain('credit runs out in ~3d 0h');
+		expect(out).toContain('█▇▅▂');
+		expect(keyTrend(fakeMonitor([key]), key)).toBeUndefined();
+	});
+
+	it('cuts every line to the width', () => {
+		for (const key of sampleKeys()) {
+			for (const line of text(key, 40).split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+		}
+	});
+
+	it('fits the pane height, saying how much more there is', () => {
+		const screen = renderScreen(<DetailPane keyState={sampleKeys()[3]!} now={T0} width={80} height={8} intervalMs={MINUTE} placement="below" />, {columns: 80, rows: 24});
+		const lines = screen.lines();
+		expect(lines).toHaveLength(8);
+		expect(lines[0]).toMatch(/^─+$/);
+		expect(lines.at(-1)).toMatch(/^… \d+ more lines/);
+		screen.unmount();
+	});
+});
