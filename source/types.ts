@@ -70,6 +70,18 @@ export type Credit = {
 	label?: string;
 };
 
+/** Money spent this month, read with an admin key, measured against the budget the user set. */
+export type Spend = {
+	/** Calendar month the amount covers, `YYYY-MM` (UTC). */
+	month: string;
+	used: number;
+	currency: string;
+	budget?: number;
+	/** budget − used, when a budget is set (negative when over budget). */
+	left?: number;
+	source: Provenance;
+};
+
 export type NetworkFailureKind =
 	| 'dns'
 	| 'refused'
@@ -200,6 +212,8 @@ export type KeyState = {
 	verdict?: Verdict;
 	windows: RateWindow[];
 	credit?: Credit;
+	/** Spent this month (admin key) against the user's budget, when known. */
+	spend?: Spend;
 	latencyMs?: number;
 	checkedAt?: number;
 	nextProbeAt?: number;
@@ -210,6 +224,16 @@ export type KeyState = {
 	probing: boolean;
 };
 
+/** An open incident from a provider's public status page (Statuspage JSON). */
+export type Incident = {
+	provider: ProviderId;
+	name: string;
+	impact: 'none' | 'minor' | 'major' | 'critical' | 'maintenance';
+	status: string;
+	url?: string;
+	startedAt?: number;
+};
+
 export type MonitorSnapshot = {
 	keys: KeyState[];
 	paused: boolean;
@@ -218,4 +242,8 @@ export type MonitorSnapshot = {
 	/** Set when every key failed on the network at once. */
 	offline?: boolean;
 	demo?: boolean;
+	/** Open incidents per provider, from the status pages keywatch polls. */
+	incidents?: Partial<Record<ProviderId, Incident[]>>;
+	/** Status pages that could not be read (said once, then quiet). */
+	statusPageErrors?: Partial<Record<ProviderId, string>>;
 };

@@ -252,10 +252,11 @@ function looksLikeHtml(text: string): boolean {
 function fromHtml(text: string): ParsedBody {
 	const c = collector();
 	const title = /<title[^>]*>([^<]{0,300})/i.exec(text)?.[1]?.replace(/\s+/g, ' ').trim();
+	// Bounded input and tag patterns that stop at the next "<", so a hostile page costs linear time.
 	const visible = text
-		.slice(0, 200_000)
-		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-		.replace(/<[^>]{0,2000}>/g, ' ')
+		.slice(0, 50_000)
+		.replace(/<(script|style)\b[^<>]{0,500}>[\s\S]{0,20000}?<\/\1\s*>/gi, ' ')
+		.replace(/<[^<>]{0,2000}>/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim()
 		.slice(0, 2000);

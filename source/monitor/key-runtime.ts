@@ -1,5 +1,6 @@
 // Everything the monitor keeps per key, and how that becomes the immutable KeyState a row shows.
 
+import {spendOf} from './spend.js';
 import type {ProviderAdapter} from '../providers/types.js';
 import {describeSecretRef} from '../secrets/resolve.js';
 import type {Secret} from '../secrets/secret.js';
@@ -77,7 +78,7 @@ export function createRuntime(id: string, config: KeyConfig, sizes: {recent: num
 export function recordReading(rt: Runtime, reading: Reading): void {
 	rt.latest[reading.probe] = reading;
 	if (reading.windows.length > 0) rt.withWindows[reading.probe] = reading;
-	if (reading.credit) rt.withCredit[reading.probe] = reading;
+	if (reading.credit && reading.probe !== 'spend') rt.withCredit[reading.probe] = reading;
 	rt.recent.push(reading);
 	// A new array per reading: the UI tells a change by identity.
 	rt.recentArray = rt.recent.toArray();
@@ -119,6 +120,13 @@ export function buildKeyState(rt: Runtime, statusOf: StatusOf, now: number): Key
 	};
 	if (verdict) state.verdict = verdict;
 	if (credit) state.credit = credit;
+	const spend = spendOf(rt.latest.spend, rt.config.settings?.budget);
+	if (spend) {
+		state.spend = spend;
+		// Money against a budget counts like any other window: under the threshold left is LOW.
+		const threshold = rt.config.settings?.lowThreshold ?? 0.1;
+		if (state.status === 'OK' && spend.budget && spend.left !== undefined && spend.left / spend.budget < threshold) state.status = 'LOW';
+	}
 	if (newest) {
 		state.checkedAt = newest.at;
 		state.source = newest.source;

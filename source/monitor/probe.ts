@@ -59,7 +59,7 @@ export async function runProbe(ctx: ProbeContext, target: ProbeTarget, kind: Pro
 	let exchange: Exchange;
 	try {
 		if (ctx.stopped()) return 'stopped';
-		const request = adapter.request(kind, {key: config, secret: target.secret.reveal(), adminSecret: kind === 'spend' ? target.admin?.reveal() : undefined});
+		const request = adapter.request(kind, {key: config, secret: target.secret.reveal(), adminSecret: kind === 'spend' || kind === 'balance' ? target.admin?.reveal() : undefined});
 		if (!request) return 'not_applicable';
 		exchange = await sendWithDeadline(ctx, request, config.provider);
 	} catch (error) {

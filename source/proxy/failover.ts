@@ -1,5 +1,5 @@
 // When moving traffic to another key can help, and when it cannot. A data table the detail pane shows too.
-import {statusOf} from '../diagnosis/status.js';
+import {statusOf} from '../diagnosis/index.js';
 import type {KeyConfig, ProviderId, Verdict, VerdictKind} from '../types.js';
 
 /** Statuses whose whole answer arrived before any token was produced: safe to send again with another key. */

@@ -4,7 +4,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import {performance} from 'node:perf_hooks';
 import type {Readable} from 'node:stream';
 import type {Dispatcher} from 'undici';
-import {diagnose} from '../diagnosis/diagnose.js';
+import {diagnose} from '../diagnosis/index.js';
 import {getAdapter} from '../providers/registry.js';
 import {sanitize} from '../secrets/scrub.js';
 import type {Exchange, KeyConfig, ProviderId, Verdict} from '../types.js';
@@ -13,7 +13,7 @@ import {nextBackup, RETRYABLE_STATUSES, shouldFailover, usableAsBackup} from './
 import {clientResponseHeaders, keyAuth, upstreamQuery, upstreamRequestHeaders} from './headers.js';
 import {networkExchange} from './network.js';
 import {replyError, type ProxyErrorType} from './replies.js';
-import {readRequestBody, type RequestBody} from './request-body.js';
+import {readRequestBody, settleUpload, type RequestBody} from './request-body.js';
 import {matchRoute, PROXY_ROUTES, upstreamUrl, type Route} from './routes.js';
 import {offeredTokens, tokenMatches} from './token.js';
 import type {TrafficBook} from './traffic.js';
@@ -42,6 +42,8 @@ type Answer = {
 	exchange: Exchange;
 	/** performance.now() when the request was sent. */
 	sentAt: number;
+	/** Abort this upstream request only (the client's request may go on, e.g. to a failover retry). */
+	cancel(): void;
 };
 
 type LogFields = {failoverFrom?: string};
@@ -102,8 +104,10 @@ async function forward(
 ): Promise<void> {
 	const first = await send(ctx, req, res, route, key, body, signal);
 	if (!first) return;
+	const settle = (answer: Answer): void => settleUpload(req, body, () => answer.cancel());
 	if (!RETRYABLE_STATUSES.has(first.status)) {
 		await relay(ctx, res, first, [], {});
+		settle(first);
 		return;
 	}
 	let head: {chunks: Buffer[]; ended: boolean};
@@ -114,6 +118,7 @@ async function forward(
 	}
 	if (!head.ended) {
 		await relay(ctx, res, first, head.chunks, {});
+		settle(first);
 		return;
 	}
 	const bytes = Buffer.concat(head.chunks);
@@ -123,11 +128,13 @@ async function forward(
 	const target = failoverTarget(ctx, route.provider, first);
 	if (!target) {
 		replyBuffered(ctx, res, first, bytes, {});
+		settle(first);
 		return;
 	}
 	if (body.kind === 'stream') {
 		// The body is gone (streamed upstream, too big to keep): later requests use the backup, this one cannot.
 		replyBuffered(ctx, res, first, bytes, {});
+		settle(first);
 		return;
 	}
 	const retry = await send(ctx, req, res, route, target, body, signal);
@@ -187,6 +194,8 @@ async function send(
 	const headers = upstreamRequestHeaders(req.headers, auth);
 	if (body.kind === 'buffer') delete headers['content-length'];
 	ctx.traffic.start(key.name, key.provider);
+	const attempt = new AbortController();
+	signal.addEventListener('abort', () => attempt.abort(), {once: true});
 	const sentAt = performance.now();
 	try {
 		const answer = await ctx.dispatcher.request({
@@ -195,11 +204,11 @@ async function send(
 			method: (req.method ?? 'GET') as Dispatcher.HttpMethod,
 			headers,
 			body: body.kind === 'none' ? null : body.kind === 'buffer' ? body.bytes : body.stream,
-			signal,
+			signal: attempt.signal,
 		});
 		const latencyMs = performance.now() - sentAt;
 		const exchange: Exchange = {provider: key.provider, status: answer.statusCode, headers: {...answer.headers}, body: '', at: ctx.now(), latencyMs};
-		return {key, status: answer.statusCode, headers: answer.headers, body: answer.body, exchange, sentAt};
+		return {key, status: answer.statusCode, headers: answer.headers, body: answer.body, exchange, sentAt, cancel: () => attempt.abort()};
 	} catch (error) {
 		ctx.traffic.end(key.name, false);
 		if (signal.aborted) {

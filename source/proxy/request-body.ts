@@ -1,11 +1,12 @@
 // The client's request body: kept in memory up to 1 MiB so a failover can send it again, streamed
 // through untouched beyond that.
 import type {IncomingMessage} from 'node:http';
-import {Readable} from 'node:stream';
+import {PassThrough, type Readable} from 'node:stream';
 
 export type RequestBody =
 	| {kind: 'none'}
 	| {kind: 'buffer'; bytes: Buffer}
+	/** `stream` is fed from the request by `pipe`, so destroying it upstream leaves the client's socket alone. */
 	| {kind: 'stream'; stream: Readable};
 
 function hasBody(req: IncomingMessage): boolean {
@@ -14,16 +15,18 @@ function hasBody(req: IncomingMessage): boolean {
 	return length !== undefined && length !== '0';
 }
 
-async function* replay(head: Buffer[], rest: IncomingMessage): AsyncGenerator<Buffer> {
-	for (const chunk of head) yield chunk;
-	for await (const chunk of rest) yield chunk as Buffer;
+function passOn(head: Buffer[], rest: IncomingMessage): Readable {
+	const pass = new PassThrough();
+	for (const chunk of head) pass.write(chunk);
+	rest.pipe(pass);
+	return pass;
 }
 
 /** Rejects when the client goes away before its body ends. */
 export function readRequestBody(req: IncomingMessage, cap: number): Promise<RequestBody> {
 	if (!hasBody(req)) return Promise.resolve({kind: 'none'});
 	const declared = Number(req.headers['content-length']);
-	if (Number.isFinite(declared) && declared > cap) return Promise.resolve({kind: 'stream', stream: req});
+	if (Number.isFinite(declared) && declared > cap) return Promise.resolve({kind: 'stream', stream: passOn([], req)});
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -39,7 +42,7 @@ export function readRequestBody(req: IncomingMessage, cap: number): Promise<Requ
 			if (size > cap) {
 				req.pause();
 				cleanup();
-				resolve({kind: 'stream', stream: Readable.from(replay(chunks, req), {objectMode: false})});
+				resolve({kind: 'stream', stream: passOn(chunks, req)});
 			}
 		};
 		const onEnd = (): void => {
@@ -60,4 +63,15 @@ export function readRequestBody(req: IncomingMessage, cap: number): Promise<Requ
 		req.on('error', onError);
 		req.on('close', onClose);
 	});
+}
+
+/**
+ * The provider answered before taking the whole body (it refused the request early): cut that upstream
+ * request so its socket is not reused, and drain the client's upload so the client's connection stays usable.
+ */
+export function settleUpload(req: IncomingMessage, body: RequestBody, cancelUpstream: () => void): void {
+	if (body.kind !== 'stream' || req.complete) return;
+	cancelUpstream();
+	req.unpipe();
+	req.resume();
 }

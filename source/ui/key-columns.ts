@@ -75,8 +75,8 @@ export function keyColumns({now, intervalMs, theme, compact = false}: KeyColumnO
 	const headroomSize = compact ? {minWidth: 9} : {minWidth: COUNT_WIDTH + 1 + MIN_BAR, flex: 1, maxWidth: 22};
 	const columns: Column<KeyState>[] = [
 		{key: 'row', header: '#', width: 3, align: 'right', priority: 40, render: (_key, index) => ({text: String(index + 1), style: theme.text.dim})},
-		{key: 'name', header: 'Name', flex: 2, minWidth: compact ? 8 : 10, idealWidth: 20, maxWidth: 32, render: key => stripControl(key.name)},
-		{key: 'provider', header: 'Provider', width: 9, priority: 60, render: key => providerLabel(key.provider)},
+		{key: 'name', header: 'Name', flex: 2, minWidth: compact ? 8 : 14, idealWidth: 20, maxWidth: 32, render: key => stripControl(key.name)},
+		{key: 'provider', header: 'Provider', width: 9, priority: 70, render: key => providerLabel(key.provider)},
 		{key: 'status', header: 'Status', width: 10, render: key => ({text: statusText(key.status), style: statusStyle(theme, key.status)})},
 		{
 			key: 'requests',
@@ -94,7 +94,7 @@ export function keyColumns({now, intervalMs, theme, compact = false}: KeyColumnO
 			render: (key, _index, width) => headroomCell(tightestWindow(key.windows, TOKEN_KINDS), width, theme, withBar),
 		},
 		{key: 'reset', header: 'Reset', width: 7, align: 'right', render: key => reset(key, now, theme)},
-		{key: 'credit', header: 'Credit', width: 10, align: 'right', priority: 70, render: key => credit(key, theme)},
+		{key: 'credit', header: 'Credit', width: 10, align: 'right', priority: 60, render: key => credit(key, theme)},
 		{key: 'latency', header: 'Latency', width: 7, align: 'right', priority: 30, render: key => formatLatency(key.latencyMs)},
 		{key: 'age', header: 'Age', width: 9, align: 'right', priority: 50, render: key => age(key, now, intervalMs, theme)},
 		{

@@ -28,7 +28,7 @@ describe('runLiveView', () => {
 		const {stdout, stdin} = streams();
 		const monitor = fakeMonitor(sampleKeys());
 		const done = runLiveView(monitor, {intervalMs: 60_000, stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream});
-		await until(() => stdout.frames.join('').includes('openai-prod'), 'the first frame');
+		await until(() => stdout.frames.join('').includes('✗ DENIED'), 'the first frame');
 		expect(stdout.frames[0]).toBe(ENTER_ALT_SCREEN);
 		stdin.write(key);
 		await expect(done).resolves.toBe(0);

@@ -85,8 +85,9 @@ describe('key table columns by width', () => {
 		layoutColumns(keyColumns({now: T0, intervalMs: 60_000, theme: noColorTheme, compact}), width - ROW_GUTTER).map(p => p.column.key);
 
 	it('keeps name, status, headroom and reset at 80 columns and drops the low-priority ones', () => {
-		expect(headersAt(80)).toEqual(['name', 'provider', 'status', 'requests', 'tokens', 'reset', 'credit']);
-		expect(headersAt(60)).toEqual(['name', 'status', 'requests', 'tokens', 'reset']);
+		expect(headersAt(80)).toEqual(['name', 'provider', 'status', 'requests', 'tokens', 'reset']);
+		expect(headersAt(100)).toEqual(['row', 'name', 'provider', 'status', 'requests', 'tokens', 'reset', 'credit', 'age']);
+		expect(headersAt(64)).toEqual(['name', 'status', 'requests', 'tokens', 'reset']);
 		expect(headersAt(30)).toEqual(['name', 'status', 'requests', 'reset']);
 	});
 

@@ -1,0 +1,13 @@
+import type {Reading, Spend} from '../types.js';
+
+/** The spend probe's reading measured against the user's monthly budget (the provider knows no budget). */
+export function spendOf(reading: Reading | undefined, budget: number | undefined): Spend | undefined {
+	const used = reading?.credit?.used;
+	if (!reading || used === undefined || !Number.isFinite(used)) return undefined;
+	const spend: Spend = {month: new Date(reading.at).toISOString().slice(0, 7), used, currency: reading.credit?.currency ?? 'USD', source: reading.credit?.source ?? 'endpoint'};
+	if (budget !== undefined) {
+		spend.budget = budget;
+		spend.left = Math.round((budget - used) * 100) / 100;
+	}
+	return spend;
+}
