@@ -65,9 +65,10 @@ export function classify(exchange: Exchange, options: DiagnoseOptions = {}): {ve
 
 function context(exchange: Exchange, provider: ProviderId, windows: RateWindow[], now: number): Context {
 	const headers = normaliseHeaders(exchange.headers);
-	const body = withoutReasonPhrase(parseBody(typeof exchange.body === 'string' ? exchange.body : ''));
+	const parsed = parseBody(typeof exchange.body === 'string' ? exchange.body : '');
+	const body = withoutReasonPhrase(parsed);
 	const httpStatus = Number.isInteger(exchange.status) ? (exchange.status as number) : null;
-	const code = body.error.numericCode;
+	const code = body.error.numericCode ?? (httpStatus === null ? statusInText(parsed.text) : undefined);
 	const bodyStatus = code !== undefined && code >= 400 && code <= 599 ? code : undefined;
 	// A 200 that carries an error (OpenRouter mid-generation), or no status at all (a pasted log line):
 	// the body's own numeric code is the best status there is.
@@ -95,6 +96,14 @@ const reasonPhrase =
 
 function withoutReasonPhrase(body: ParsedBody): ParsedBody {
 	return body.form === 'text' && reasonPhrase.test(body.text) ? {...body, text: ''} : body;
+}
+
+// Pasted log lines name the status: "Error code: 429 - {...}", "401 status code (no body)", "HTTP 503".
+const statusPhrase = /(?:^|\b(?:error code|status code|status|HTTP(?:\/[\d.]+)?)[:\s]+)([45]\d\d)\b/i;
+
+function statusInText(text: string): number | undefined {
+	const found = statusPhrase.exec(text.slice(0, 300))?.[1];
+	return found ? Number(found) : undefined;
 }
 
 function bodyHeaders(metadata: Record<string, unknown> | undefined): Exchange['headers'] | undefined {

@@ -2,60 +2,28 @@
 // record what came back, and fail over once when the answer says the key is useless for a while.
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {performance} from 'node:perf_hooks';
-import type {Readable} from 'node:stream';
 import type {Dispatcher} from 'undici';
 import {diagnose} from '../diagnosis/index.js';
 import {getAdapter} from '../providers/registry.js';
 import {sanitize} from '../secrets/scrub.js';
 import type {Exchange, KeyConfig, ProviderId, Verdict} from '../types.js';
-import {Capture, decodeBody, ERROR_BODY_CAP, RETRY_BODY_CAP, USAGE_BODY_CAP} from './body.js';
+import {ERROR_BODY_CAP, RETRY_BODY_CAP, decodeBody} from './body.js';
+import {report, type Answer, type ProxyContext} from './context.js';
 import {nextBackup, RETRYABLE_STATUSES, shouldFailover, usableAsBackup} from './failover.js';
-import {clientResponseHeaders, keyAuth, upstreamQuery, upstreamRequestHeaders} from './headers.js';
+import {keyAuth, upstreamQuery, upstreamRequestHeaders} from './headers.js';
+import {refuse, writeLog} from './log-line.js';
 import {networkExchange} from './network.js';
-import {replyError, type ProxyErrorType} from './replies.js';
+import {replyError} from './replies.js';
+import {abandon, readUpTo, relay, replyBuffered} from './relay.js';
 import {readRequestBody, settleUpload, type RequestBody} from './request-body.js';
 import {matchRoute, PROXY_ROUTES, upstreamUrl, type Route} from './routes.js';
 import {offeredTokens, tokenMatches} from './token.js';
-import type {TrafficBook} from './traffic.js';
-import type {ProxyOptions} from './types.js';
-import {jsonUsage, SseUsageWatcher, type Usage} from './usage.js';
 
-/** What a request needs from the running proxy. */
-export type ProxyContext = {
-	options: ProxyOptions;
-	token: string;
-	tokenPath: string;
-	dispatcher: Dispatcher;
-	traffic: TrafficBook;
-	now(): number;
-	keys(): readonly KeyConfig[];
-	activeKey(provider: ProviderId): KeyConfig | undefined;
-	/** Compare-and-set: moves `provider` to `to` only while `from` is still active. */
-	switchActive(provider: ProviderId, from: string, to: string): boolean;
-};
-
-type Answer = {
-	key: KeyConfig;
-	status: number;
-	headers: Record<string, string | string[] | undefined>;
-	body: Readable;
-	exchange: Exchange;
-	/** performance.now() when the request was sent. */
-	sentAt: number;
-	/** Abort this upstream request only (the client's request may go on, e.g. to a failover retry). */
-	cancel(): void;
-};
-
-type LogFields = {failoverFrom?: string};
+export type {ProxyContext} from './context.js';
 
 function queryOf(rawUrl: string): string {
 	const at = rawUrl.indexOf('?');
 	return at === -1 ? '' : rawUrl.slice(at);
-}
-
-function header(headers: Answer['headers'], name: string): string {
-	const value = headers[name];
-	return Array.isArray(value) ? value.join(', ') : (value ?? '');
 }
 
 export async function handleRequest(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
@@ -225,198 +193,3 @@ async function send(
 	}
 }
 
-function report(ctx: ProxyContext, answer: Answer): void {
-	try {
-		ctx.options.onExchange?.(answer.key.name, answer.key.provider, answer.exchange);
-	} catch {
-		// A failing listener must not break the client's request.
-	}
-}
-
-function replyBuffered(ctx: ProxyContext, res: ServerResponse, answer: Answer, bytes: Buffer, fields: LogFields): void {
-	if (res.destroyed) return;
-	res.writeHead(answer.status, clientResponseHeaders(answer.headers));
-	res.end(bytes);
-	writeLog(ctx, {...who(answer), durationMs: performance.now() - answer.sentAt, ...fields});
-}
-
-function who(answer: Answer): LogEntry {
-	return {provider: answer.key.provider, keyName: answer.key.name, status: answer.status, latencyMs: answer.exchange.latencyMs};
-}
-
-function abandon(ctx: ProxyContext, res: ServerResponse, answer: Answer): void {
-	ctx.traffic.end(answer.key.name, false);
-	answer.body.destroy();
-	res.destroy();
-	writeLog(ctx, {...who(answer), durationMs: performance.now() - answer.sentAt, error: 'aborted'});
-}
-
-/** Read until `cap` bytes have arrived (then pause) or the body ends. */
-function readUpTo(body: Readable, cap: number): Promise<{chunks: Buffer[]; ended: boolean}> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		const cleanup = (): void => {
-			body.off('data', onData);
-			body.off('end', onEnd);
-			body.off('error', onError);
-			body.off('close', onClose);
-		};
-		const onData = (chunk: Buffer): void => {
-			chunks.push(chunk);
-			size += chunk.length;
-			if (size > cap) {
-				body.pause();
-				cleanup();
-				resolve({chunks, ended: false});
-			}
-		};
-		const onEnd = (): void => {
-			cleanup();
-			resolve({chunks, ended: true});
-		};
-		const onError = (error: Error): void => {
-			cleanup();
-			reject(error);
-		};
-		const onClose = (): void => {
-			cleanup();
-			reject(new Error('upstream body closed early'));
-		};
-		body.on('data', onData);
-		body.on('end', onEnd);
-		body.on('error', onError);
-		body.on('close', onClose);
-	});
-}
-
-/**
- * Relay an answer: status and headers at once, then each chunk as it arrives (server-sent events are not
- * held back), with backpressure both ways. Resolves when the client has it all or has gone.
- */
-function relay(ctx: ProxyContext, res: ServerResponse, answer: Answer, head: Buffer[], fields: LogFields): Promise<void> {
-	const {status, headers, body, key} = answer;
-	if (status < 400) report(ctx, answer);
-	const errorCapture = status >= 400 ? new Capture(ERROR_BODY_CAP) : undefined;
-	const contentType = header(headers, 'content-type').toLowerCase();
-	const encoded = header(headers, 'content-encoding') !== '';
-	const wantsUsage = ctx.options.log !== undefined && status < 400;
-	const sse = wantsUsage && !encoded && contentType.includes('text/event-stream') ? new SseUsageWatcher() : undefined;
-	const declared = Number(header(headers, 'content-length') || '0');
-	const usageCapture = wantsUsage && !sse && contentType.includes('json') && declared <= USAGE_BODY_CAP ? new Capture(USAGE_BODY_CAP) : undefined;
-
-	const tap = (chunk: Buffer): void => {
-		errorCapture?.push(chunk);
-		usageCapture?.push(chunk);
-		sse?.push(chunk);
-	};
-
-	return new Promise(resolve => {
-		let settled = false;
-		const finish = (completed: boolean): void => {
-			if (settled) return;
-			settled = true;
-			body.off('data', onData);
-			res.off('drain', onDrain);
-			ctx.traffic.end(key.name, true);
-			if (errorCapture) {
-				answer.exchange.body = decodeBody(errorCapture.bytes(), headers['content-encoding'], ERROR_BODY_CAP);
-				report(ctx, answer);
-			}
-			let usage: Usage | undefined = sse?.usage;
-			if (usageCapture && completed && !usageCapture.truncated) {
-				usage = jsonUsage(decodeBody(usageCapture.bytes(), headers['content-encoding'], USAGE_BODY_CAP));
-			}
-			writeLog(ctx, {...who(answer), durationMs: performance.now() - answer.sentAt, tokens: usage, ...fields, error: completed ? undefined : 'aborted'});
-			resolve();
-		};
-		const onData = (chunk: Buffer): void => {
-			tap(chunk);
-			if (!res.write(chunk)) body.pause();
-		};
-		const onDrain = (): void => {
-			body.resume();
-		};
-
-		if (res.destroyed) {
-			body.destroy();
-			finish(false);
-			return;
-		}
-		res.writeHead(status, clientResponseHeaders(headers));
-		res.flushHeaders();
-		for (const chunk of head) {
-			tap(chunk);
-			res.write(chunk);
-		}
-		body.on('data', onData);
-		res.on('drain', onDrain);
-		body.once('end', () => {
-			res.end();
-		});
-		body.once('error', () => {
-			// The provider's stream broke: the client must see a broken response, not a clean end.
-			res.destroy();
-			finish(false);
-		});
-		res.once('finish', () => finish(true));
-		res.once('close', () => {
-			if (!res.writableFinished) {
-				body.destroy();
-				finish(false);
-			}
-		});
-		body.resume();
-	});
-}
-
-function round(ms: number): number {
-	return Math.round(ms * 10) / 10;
-}
-
-type LogEntry = {
-	provider?: ProviderId;
-	keyName?: string;
-	status: number | null;
-	latencyMs?: number;
-	durationMs?: number;
-	tokens?: Usage;
-	failoverFrom?: string;
-	/** keywatch's own refusal type, a network failure kind, or "aborted". */
-	error?: string;
-};
-
-/** One line per request. Key *names* only; no header, body, key or token ever goes in. */
-function writeLog(ctx: ProxyContext, entry: LogEntry): void {
-	const log = ctx.options.log;
-	if (!log) return;
-	const line: Record<string, unknown> = {
-		time: new Date(ctx.now()).toISOString(),
-		provider: entry.provider ?? null,
-		keyName: entry.keyName === undefined ? null : sanitize(entry.keyName),
-		status: entry.status,
-	};
-	if (entry.latencyMs !== undefined) line.latencyMs = round(entry.latencyMs);
-	if (entry.durationMs !== undefined) line.durationMs = round(entry.durationMs);
-	if (entry.tokens) line.tokens = entry.tokens;
-	if (entry.failoverFrom) line.failoverFrom = sanitize(entry.failoverFrom);
-	if (entry.error) line.error = entry.error;
-	try {
-		log(JSON.stringify(line));
-	} catch {
-		// A broken log sink must not break the client's request.
-	}
-}
-
-/** keywatch answers itself (no token, no route, no usable key, no upstream answer), and logs it. */
-function refuse(
-	ctx: ProxyContext,
-	res: ServerResponse,
-	status: number,
-	type: ProxyErrorType,
-	message: string,
-	who: {provider?: ProviderId; keyName?: string; error?: string} = {},
-): void {
-	replyError(res, status, type, message);
-	writeLog(ctx, {provider: who.provider, keyName: who.keyName, status, error: who.error ?? type});
-}

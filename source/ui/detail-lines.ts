@@ -76,11 +76,11 @@ function clearsLine(verdict: Verdict, now: number, theme: Theme): Line {
 	return [{text: 'Clears by itself', style: theme.status.ok}, {text: when}];
 }
 
-function windowLine(window: RateWindow, now: number, theme: Theme): Line {
+function windowLine(window: RateWindow, nameWidth: number, now: number, theme: Theme): Line {
 	const left = `${formatInteger(window.remaining)} of ${formatInteger(window.limit)} left`;
 	const resets = window.resetAt === undefined ? '' : `  resets ${deadline(window.resetAt, now)}`;
 	return [
-		{text: `${INDENT}${windowName(window).padEnd(24)} `},
+		{text: `${INDENT}${windowName(window).padEnd(nameWidth)}  `},
 		{text: left},
 		{text: resets},
 		{text: `  ${provenance(window.source)}`, style: window.source === 'estimate' ? theme.text.warning : theme.text.dim},
@@ -132,6 +132,7 @@ export function detailLines(key: KeyState, options: DetailOptions): Line[] {
 	const {now, width, theme, intervalMs} = options;
 	const heading = (text: string): Line => [{text, style: theme.text.heading}];
 	const age = readingAge(key, now);
+	const title = sanitize(key.verdict?.title ?? (key.status === 'CHECKING' ? 'No reading yet' : ''));
 	const lines: Line[] = [
 		[
 			{text: stripControl(key.name), style: theme.text.heading},
@@ -140,7 +141,7 @@ export function detailLines(key: KeyState, options: DetailOptions): Line[] {
 		],
 		[
 			{text: statusText(key.status), style: statusStyle(theme, key.status)},
-			{text: `  ${sanitize(key.verdict?.title ?? (key.status === 'CHECKING' ? 'No reading yet' : ''))}`},
+			{text: title ? `  ${title}` : ''},
 			{text: age === undefined ? '' : `  · checked ${formatAge(age)}`, style: isStale(key, now, intervalMs) ? theme.text.warning : theme.text.dim},
 		],
 	];
@@ -151,7 +152,8 @@ export function detailLines(key: KeyState, options: DetailOptions): Line[] {
 		const why = hasNoHeadroomData(key) ? 'none: the provider sends no rate-limit headers for this key' : 'none reported yet';
 		lines.push([{text: `${INDENT}${why}`, style: theme.text.dim}]);
 	}
-	for (const window of key.windows) lines.push(windowLine(window, now, theme));
+	const nameWidth = Math.max(0, ...key.windows.map(window => windowName(window).length));
+	for (const window of key.windows) lines.push(windowLine(window, nameWidth, now, theme));
 	if (key.credit) lines.push(heading('Credit'), creditLine(key.credit, theme));
 	lines.push(heading('Readings'));
 	const readings = key.recent.slice(-MAX_READINGS).reverse();

@@ -22,7 +22,9 @@ export type LiveViewOptions = {
 
 // Ink 6.8 has no alternateScreen option, so the live view switches screens itself and switches back on
 // every way out: quit, Ctrl+C (a keymap command, since exitOnCtrlC is off), a render error, SIGTERM/SIGHUP.
-export const ENTER_ALT_SCREEN = '\u001B[?1049h';
+// Home the cursor too: the alternate screen keeps the main screen's cursor row, and a frame started
+// at the bottom would scroll.
+export const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
 export const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 
 const signals = {SIGTERM: 143, SIGHUP: 129} as const;
@@ -69,7 +71,10 @@ export async function runLiveView(monitor: MonitorApi, options: LiveViewOptions)
 				maxFps: 10,
 				exitOnCtrlC: false,
 				patchConsole: false,
-				incrementalRendering: true,
+				// Ink 6.8's incremental mode moves the cursor up one line too few when a frame ends in a
+				// newline (every frame shorter than the screen), so each update lands a line lower and the
+				// screen scrolls. Fixed in Ink 7.0 (vadimdemedes/ink#910); until then, whole-frame rewrites.
+				incrementalRendering: false,
 			},
 		);
 		await instance.waitUntilExit();

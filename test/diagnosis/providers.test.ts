@@ -9,7 +9,7 @@ import {compatibleCases, wordingCases} from './cases/compatible.js';
 import {deepseekCases} from './cases/deepseek.js';
 import {geminiCases} from './cases/gemini.js';
 import {groqCases} from './cases/groq.js';
-import {malformedCases} from './cases/malformed.js';
+import {malformedCases, pastedCases} from './cases/malformed.js';
 import {mistralCases} from './cases/mistral.js';
 import {openaiCases} from './cases/openai.js';
 import {openrouterCases} from './cases/openrouter.js';
@@ -29,6 +29,7 @@ const tables: Array<[string, Case[]]> = [
 	['Together', togetherCases],
 	['OpenAI-compatible hosts', compatibleCases],
 	['malformed answers', malformedCases],
+	['answers pasted from logs', pastedCases],
 	['wordings across providers', wordingCases],
 	['every cause of denial in the seeds', causeCases],
 ];

@@ -104,6 +104,9 @@ export const contentPolicy: RuleText = {
 	],
 };
 
+// The line between the two DOWN kinds: `overloaded` means the provider is up and answering but turning
+// work away for capacity (529, Google UNAVAILABLE, "overloaded", "high demand", an upstream throttle);
+// `outage` means it failed to handle the request (500/502/504, timeouts, maintenance, gateway pages).
 export const overloaded: RuleText = {
 	title: 'Provider overloaded',
 	why: '{provider} is up but turning requests away for lack of capacity. This is not your limit and not your key; it clears by itself, usually within minutes.',

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {keyLabel, keymap} from '../keymap.js';
 import {useTheme} from '../hooks/use-theme.js';
-import {type Line, fitLine, textWidth} from '../text.js';
+import {type Line, fitLine, textWidth, wrapText} from '../text.js';
 import type {Theme} from '../theme.js';
 import {TextLine} from './TextLine.js';
 
@@ -16,7 +16,8 @@ export function helpLines(width: number, theme: Theme): Line[] {
 		const label = labels[index] ?? '';
 		lines.push([{text: '  '}, {text: label.padEnd(column), style: theme.text.accent}, {text: command.description}]);
 	}
-	lines.push([{text: 'In the filter line, type to narrow by name or provider; Enter keeps the filter, Esc clears it.', style: theme.text.dim}]);
+	const note = 'In the filter line, type to narrow by name or provider; Enter keeps the filter, Esc clears it.';
+	for (const part of wrapText(note, width)) lines.push([{text: part, style: theme.text.dim}]);
 	return lines.map(line => fitLine(line, width));
 }
 

@@ -53,3 +53,17 @@ export const malformedCases: Case[] = [
 	{name: 'unknown JSON shape with no status', provider: 'openai', status: null, body: {foo: 'bar'}, kind: 'unknown'},
 	{name: 'a bare 402', provider: 'openai_compatible', status: 402, body: '', kind: 'quota_exhausted|billing'},
 ];
+
+export const pastedCases: Case[] = [
+	{name: 'Mistral "401 status code (no body)" pasted with no status', provider: 'mistral', status: null, body: '401 status code (no body)', kind: 'invalid_key|quota_exhausted'},
+	{
+		name: 'Python repr line "Error code: 429 - {...}"',
+		provider: 'openai',
+		status: null,
+		body: "Error code: 429 - {'error': {'message': 'You exceeded your current quota', 'type': 'insufficient_quota'}}",
+		kind: 'quota_exhausted',
+	},
+	{name: 'HTTP 503 in a log line', provider: 'anthropic', status: null, body: 'HTTP 503: upstream unavailable', kind: 'outage|overloaded'},
+	{name: 'a number that is not a status', provider: 'openai', status: null, body: 'Used 429 tokens', kind: 'unknown'},
+	{name: 'status line alone, no status given', provider: 'openai_compatible', status: null, body: '429 Too Many Requests', kind: 'unknown', candidates: ['rate_limited', 'quota_exhausted']},
+];

@@ -1,0 +1,20 @@
+import { openSession } from '../app/session.js';
+import { snapshotToJson } from '../serve/state-json.js';
+import { renderCheckTable } from './check-table.js';
+const healthy = new Set(['OK', 'LOW']);
+/** 0 when every key is OK or LOW, 1 when any key is LIMITED, DENIED or DOWN. */
+export function exitCodeFor(snapshot) {
+    return snapshot.keys.every(k => healthy.has(k.status)) ? 0 : 1;
+}
+/** Probe every key once, print, and exit. Never starts Ink. */
+export async function runCheck(options) {
+    const session = await openSession(options, false);
+    try {
+        const snapshot = await session.monitor.checkOnce();
+        process.stdout.write(options.json ? `${JSON.stringify(snapshotToJson(snapshot), null, 2)}\n` : renderCheckTable(snapshot));
+        return exitCodeFor(snapshot);
+    }
+    finally {
+        await session.close();
+    }
+}

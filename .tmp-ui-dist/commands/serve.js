@@ -1,0 +1,29 @@
+import { UsageError } from '../app/options.js';
+import { openSession } from '../app/session.js';
+import { ServeError, startServe } from '../serve/server.js';
+import { waitForSignal } from '../app/signals.js';
+/** `keywatch serve`: the poller headless, with Prometheus metrics, /state and /snapshot for remote screens. */
+export async function runServe(options) {
+    const session = await openSession(options, false);
+    let handle;
+    try {
+        handle = await startServe(session.monitor, {
+            port: options.port ?? 9464,
+            host: options.host ?? '127.0.0.1',
+            control: options.readOnly ? false : undefined,
+            statusCacheDir: session.loaded.store.dir,
+        });
+    }
+    catch (error) {
+        await session.close();
+        if (error instanceof ServeError)
+            throw new UsageError(error.message);
+        throw error;
+    }
+    session.monitor.start();
+    process.stderr.write(`keywatch serve: ${session.loaded.keys.length} keys, metrics at ${handle.url}/metrics, state at ${handle.url}/state (Ctrl+C stops)\n`);
+    const signal = await waitForSignal();
+    await handle.close();
+    await session.close();
+    return signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 0;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { PROVIDER_IDS } from '../types.js';
+export const secretRefSchema = z.discriminatedUnion('type', [
+    z.object({ type: z.literal('env'), name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name') }),
+    z.object({ type: z.literal('command'), command: z.string().min(1) }),
+    z.object({ type: z.literal('value'), value: z.string().min(1) }),
+]);
+export const keyConfigSchema = z.object({
+    name: z.string().min(1).max(64).regex(/^[\w.@:-]+$/, 'use letters, digits and . _ - @ : only'),
+    provider: z.enum(PROVIDER_IDS),
+    secret: secretRefSchema,
+    admin: secretRefSchema.optional(),
+    baseUrl: z.url().optional(),
+    noSpend: z.boolean().optional(),
+    backup: z.boolean().optional(),
+    settings: z
+        .object({
+        deployment: z.string().optional(),
+        apiVersion: z.string().optional(),
+        model: z.string().optional(),
+        tier: z.string().optional(),
+        budget: z.number().positive().optional(),
+        lowThreshold: z.number().gt(0).lt(1).optional(),
+    })
+        .optional(),
+});
+export const settingsSchema = z.object({
+    intervalSeconds: z.number().min(5).max(86_400).optional(),
+    headroomIntervalSeconds: z.number().min(30).max(86_400).optional(),
+    timeoutSeconds: z.number().min(1).max(120).optional(),
+    noSpend: z.boolean().optional(),
+});
+export const configSchema = z.object({
+    keys: z.array(keyConfigSchema).default([]),
+    settings: settingsSchema.default({}),
+    alerts: z.unknown().optional(),
+});

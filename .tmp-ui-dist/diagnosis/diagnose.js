@@ -1,0 +1,258 @@
+// Exchange → Verdict. Pure: no I/O, no clock (time comes from options.now or exchange.at).
+import { sanitize } from '../secrets/scrub.js';
+import { PROVIDER_IDS } from '../types.js';
+import { evidenceHeaders, exhaustedFromHeaders, exhaustedFromWindows, normaliseHeaders, requestIdFrom, retryAfterFromHeaders, } from './headers.js';
+import { bindingWindow, limitFromQuota, limitFromText, limitFromType, limitPhrase } from './limits.js';
+import { matches } from './match.js';
+import { networkTexts } from './network.js';
+import { parseBody } from './parse-body.js';
+import { isRecord } from './safe-json.js';
+import { rulesFor } from './rules/index.js';
+import * as t from './rules/texts.js';
+import { waitFromText } from './wait-text.js';
+import { evidenceSentence, fill, formatWait, shorten } from './wording.js';
+const clearsByItself = new Set(['ok', 'rate_limited', 'overloaded', 'outage', 'network']);
+export function diagnose(exchange, options = {}) {
+    return classify(exchange, options).verdict;
+}
+/** The verdict and the id of the rule that decided it (for tests and debugging). */
+export function classify(exchange, options = {}) {
+    const windows = Array.isArray(options.windows) ? options.windows : [];
+    const provider = PROVIDER_IDS.includes(exchange?.provider) ? exchange.provider : 'openai_compatible';
+    const now = Number.isFinite(options.now) ? options.now : Number.isFinite(exchange?.at) ? exchange.at : 0;
+    try {
+        if (exchange.network)
+            return networkVerdict(exchange, provider, windows);
+        const ctx = context(exchange, provider, windows, now);
+        const special = answerWithoutRules(ctx, windows);
+        if (special)
+            return special;
+        for (const rule of rulesFor(provider)) {
+            if (matches(rule.match, ctx))
+                return { verdict: fromRule(rule, ctx, windows), rule: rule.id };
+        }
+        return { verdict: fromRule({ id: 'fallback.unknown', match: {}, kind: 'unknown', ...t.unknown }, ctx, windows), rule: 'fallback.unknown' };
+    }
+    catch (error) {
+        // A diagnosis must never take the monitor down; a bug here shows as an honest "unknown".
+        const message = sanitize(error instanceof Error ? error.message : String(error)).slice(0, 200);
+        const verdict = {
+            kind: 'unknown',
+            title: 'Could not read this answer',
+            why: `keywatch failed while reading the answer (${message}).`,
+            fix: ['Report this to keywatch with the evidence (remove the key first).'],
+            clears: 'needs_action',
+            evidence: { status: typeof exchange?.status === 'number' ? exchange.status : null, headers: {} },
+            windows,
+        };
+        return { verdict, rule: 'internal-error' };
+    }
+}
+function context(exchange, provider, windows, now) {
+    const headers = normaliseHeaders(exchange.headers);
+    const parsed = parseBody(typeof exchange.body === 'string' ? exchange.body : '');
+    const body = withoutReasonPhrase(parsed);
+    const httpStatus = Number.isInteger(exchange.status) ? exchange.status : null;
+    const code = body.error.numericCode ?? (httpStatus === null ? statusInText(parsed.text) : undefined);
+    const bodyStatus = code !== undefined && code >= 400 && code <= 599 ? code : undefined;
+    // A 200 that carries an error (OpenRouter mid-generation), or no status at all (a pasted log line):
+    // the body's own numeric code is the best status there is.
+    const status = httpStatus === null || (httpStatus >= 200 && httpStatus < 300 && body.hasError) ? (bodyStatus ?? httpStatus) : httpStatus;
+    const metadataHeaders = normaliseHeaders(bodyHeaders(body.error.metadata));
+    const exhausted = dedupe([
+        ...exhaustedFromWindows(windows),
+        ...exhaustedFromHeaders(provider, headers, now),
+        ...exhaustedFromHeaders(provider, metadataHeaders, now),
+    ]);
+    const retryAfterSeconds = round(retryAfterFromHeaders(headers, now) ??
+        body.error.retryDelaySeconds ??
+        metadataSeconds(body.error.metadata) ??
+        retryAfterFromHeaders(metadataHeaders, now) ??
+        waitFromText(body.text));
+    return { provider, status, httpStatus, headers, body, exhausted, retryAfterSeconds, now };
+}
+// A plain-text body that only repeats the status line ("429 Too Many Requests") says nothing the
+// status did not; reading it as a message would turn an ambiguous 429 into a confident rate limit.
+const reasonPhrase = /^(?:HTTP\/[\d.]+ )?(?:\d{3} )?(?:too many requests|unauthori[sz]ed|forbidden|not found|bad request|payment required|internal server error|service unavailable|bad gateway|gateway time-?out)\.?$/i;
+function withoutReasonPhrase(body) {
+    return body.form === 'text' && reasonPhrase.test(body.text) ? { ...body, text: '' } : body;
+}
+// Pasted log lines name the status: "Error code: 429 - {...}", "401 status code (no body)", "HTTP 503".
+const statusPhrase = /(?:^|\b(?:error code|status code|status|HTTP(?:\/[\d.]+)?)[:\s]+)([45]\d\d)\b/i;
+function statusInText(text) {
+    const found = statusPhrase.exec(text.slice(0, 300))?.[1];
+    return found ? Number(found) : undefined;
+}
+function bodyHeaders(metadata) {
+    const headers = metadata?.headers;
+    if (!isRecord(headers))
+        return undefined;
+    const out = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (typeof value === 'string' || typeof value === 'number')
+            out[name] = String(value);
+    }
+    return out;
+}
+function metadataSeconds(metadata) {
+    const value = metadata?.retry_after_seconds;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 86_400 ? value : undefined;
+}
+function round(seconds) {
+    return seconds === undefined || !Number.isFinite(seconds) || seconds < 0 ? undefined : Math.round(seconds * 1000) / 1000;
+}
+function dedupe(list) {
+    const seen = new Set();
+    return list.filter(w => {
+        const key = `${w.limitKind}/${w.period}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** Answers no rule table needs to see: successes, HTML instead of JSON on a 2xx, nothing at all. */
+function answerWithoutRules(ctx, windows) {
+    const { httpStatus, body } = ctx;
+    const success = httpStatus !== null && httpStatus >= 200 && httpStatus < 300;
+    const build = (rule) => ({ verdict: fromRule(rule, ctx, windows), rule: rule.id });
+    if (success && body.error.blockReason) {
+        return build({ id: 'ok.blocked-prompt', match: {}, kind: 'content_policy', ...t.contentPolicy });
+    }
+    if (success && body.form === 'html') {
+        return build({
+            id: 'ok.html',
+            match: {},
+            kind: 'unknown',
+            candidates: ['network', 'bad_request'],
+            ...t.unknown,
+            title: 'Web page instead of an API answer',
+            why: 'The answer was an HTML page, not an API answer: a captive portal or proxy login page, or a base URL that points at a website rather than the API.',
+            fix: [
+                'Check the base URL of this key points at the API host ({docs}).',
+                'If your network shows a login page, sign in and press R.',
+            ],
+        });
+    }
+    if (success && !body.hasError) {
+        return { verdict: okVerdict(ctx, windows), rule: 'ok' };
+    }
+    if (httpStatus !== null && httpStatus < 200) {
+        return build({ id: 'status.informational', match: {}, kind: 'unknown', ...t.unknown, why: 'The answer ended on an informational (1xx) status, which is not a final answer.' });
+    }
+    if (httpStatus === null && ctx.status === null && (body.form === 'empty' || body.form === 'too_deep')) {
+        return build({
+            id: 'nothing',
+            match: {},
+            kind: 'unknown',
+            ...t.unknown,
+            title: 'Nothing to diagnose',
+            why: 'There was no HTTP status and no readable body, so there is nothing to tell the cause from.',
+        });
+    }
+    return undefined;
+}
+function okVerdict(ctx, windows) {
+    const label = fill('{provider}', ctx.provider);
+    const lowest = windows
+        .filter(w => w.limit !== undefined && w.limit > 0 && w.remaining !== undefined && w.remaining >= 0)
+        .map(w => ({ w, share: w.remaining / w.limit }))
+        .sort((a, b) => a.share - b.share)[0];
+    const headroom = lowest
+        ? ` Least headroom: ${lowest.w.remaining} of ${lowest.w.limit} ${limitPhrase(lowest.w.limitKind, lowest.w.period) ?? lowest.w.id} left.`
+        : '';
+    return {
+        kind: 'ok',
+        title: 'Key works',
+        why: `${label === 'the provider' ? 'The provider' : label} accepted the request (HTTP ${ctx.httpStatus}).${headroom}`,
+        fix: [],
+        clears: 'by_itself',
+        evidence: evidence(ctx),
+        windows,
+    };
+}
+function fromRule(rule, ctx, windows) {
+    const rate = rule.kind === 'rate_limited';
+    const binding = bindingWindow(ctx.exhausted);
+    const { limit, window } = rate ? limitAndWindow(rule, ctx, binding) : { limit: undefined, window: undefined };
+    const phrase = limitPhrase(limit, window);
+    const clears = rule.clears ?? (clearsByItself.has(rule.kind) ? 'by_itself' : 'needs_action');
+    let clearsAt;
+    if (clears === 'by_itself') {
+        if (ctx.retryAfterSeconds !== undefined)
+            clearsAt = Math.round(ctx.now + ctx.retryAfterSeconds * 1000);
+        else if (rate && binding?.resetAt !== undefined)
+            clearsAt = binding.resetAt;
+    }
+    let title = fill(rule.title, ctx.provider, { limit: phrase });
+    if (rate && phrase && rule.title === t.rateLimited.title)
+        title = `${title}: ${phrase}`;
+    let why = `${fill(rule.why, ctx.provider, { limit: phrase })} ${evidenceSentence(ctx)}`;
+    if (ctx.retryAfterSeconds !== undefined && clears === 'by_itself')
+        why += ` It asks to retry in ${formatWait(ctx.retryAfterSeconds)}.`;
+    const verdict = {
+        kind: rule.kind,
+        title,
+        why,
+        fix: rule.fix.map(step => fill(step, ctx.provider, { limit: phrase })),
+        clears,
+        evidence: evidence(ctx),
+        windows,
+    };
+    if (clearsAt !== undefined)
+        verdict.clearsAt = clearsAt;
+    if (ctx.retryAfterSeconds !== undefined)
+        verdict.retryAfterSeconds = ctx.retryAfterSeconds;
+    if (rate) {
+        verdict.limit = limit;
+        verdict.window = window;
+    }
+    if (rule.candidates)
+        verdict.candidates = [...rule.candidates];
+    return verdict;
+}
+function limitAndWindow(rule, ctx, binding) {
+    const { error, text } = ctx.body;
+    const quota = limitFromQuota(error.violations);
+    const phrase = limitFromText(text);
+    const known = (value) => (value === 'unknown' ? undefined : value);
+    const limit = rule.limit ?? known(quota.limit) ?? known(phrase.limit) ?? limitFromType(error.type) ?? known(binding?.limitKind) ?? 'unknown';
+    const window = rule.window ?? known(quota.window) ?? known(phrase.window) ?? known(binding?.period) ?? 'unknown';
+    return { limit, window };
+}
+function evidence(ctx) {
+    const { error, form } = ctx.body;
+    const out = {
+        status: ctx.httpStatus,
+        headers: evidenceHeaders(ctx.headers, form === 'json' || form === 'empty' ? [] : ['content-type']),
+    };
+    const type = error.type ?? error.googleStatus;
+    if (type)
+        out.errorType = sanitize(type).slice(0, 120);
+    const code = error.detailCode ?? (error.code && !/^\d+$/.test(error.code) ? error.code : undefined) ?? error.reasons[0] ?? error.code;
+    if (code)
+        out.errorCode = sanitize(code).slice(0, 120);
+    const message = error.message ?? (ctx.body.text || undefined);
+    if (message && form !== 'too_deep')
+        out.message = shorten(sanitize(message).trim(), 1000);
+    const requestId = requestIdFrom(ctx.headers) ?? (error.requestId ? sanitize(error.requestId).slice(0, 200) : undefined);
+    if (requestId)
+        out.requestId = requestId;
+    return out;
+}
+function networkVerdict(exchange, provider, windows) {
+    const failure = exchange.network;
+    const kind = failure.kind in networkTexts ? failure.kind : 'other';
+    const text = networkTexts[kind];
+    const detail = sanitize([failure.code, failure.message].filter(s => typeof s === 'string' && s).join(': ')).slice(0, 300);
+    const verdict = {
+        kind: 'network',
+        title: text.title,
+        why: `${fill(text.why, provider)}${detail ? ` The error was: ${detail}.` : ''}`,
+        fix: text.fix.map(step => fill(step, provider)),
+        clears: text.clears,
+        evidence: { status: null, headers: {}, network: `${kind}${detail ? ` (${detail})` : ''}` },
+        windows,
+    };
+    return { verdict, rule: `network.${kind}` };
+}

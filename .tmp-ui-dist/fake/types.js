@@ -1,0 +1,37 @@
+/** How a fake key behaves: provider answers first, then the hostile-server fault modes. */
+export const BEHAVIOURS = [
+    'healthy',
+    'low',
+    'limited',
+    'daily_cap',
+    'quota',
+    'billing',
+    'invalid',
+    'suspended',
+    'permission',
+    'model_access',
+    'region',
+    'verification',
+    'content_policy',
+    'overloaded',
+    'outage',
+    'echo_key',
+];
+export const FAULTS = [
+    'hang',
+    'stall_body',
+    'drip',
+    'reset',
+    'html',
+    'not_json',
+    'truncated_json',
+    'wrong_shape',
+    'null_body',
+    'deep_json',
+    'huge_body',
+    'huge_header',
+    'bad_headers',
+    'redirect',
+    'escapes',
+];
+export const SCENARIOS = [...BEHAVIOURS, ...FAULTS];

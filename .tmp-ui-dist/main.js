@@ -1,0 +1,165 @@
+import { Command, CommanderError, Option } from 'commander';
+import { looksLikeKeyArgument } from './config/argv-guard.js';
+import { ConfigError } from './config/store.js';
+import { UsageError } from './app/options.js';
+const EXIT_USAGE = 2;
+function seconds(name) {
+    return (value) => {
+        const n = Number(value);
+        if (!Number.isFinite(n) || n <= 0)
+            throw new UsageError(`${name} must be a positive number of seconds, got "${value}"`);
+        return n;
+    };
+}
+function commonOptions(command) {
+    return command
+        .option('--demo', 'run against the built-in fake provider with demo keys')
+        .option('--interval <seconds>', 'validity probe interval', seconds('--interval'))
+        .option('--headroom-interval <seconds>', 'headroom probe interval (spends a token)', seconds('--headroom-interval'))
+        .option('--timeout <seconds>', 'hard timeout per request', seconds('--timeout'))
+        .option('--no-spend', 'never send headroom probes (the ones that spend tokens)');
+}
+export function buildProgram(output) {
+    const program = new Command('keywatch')
+        .description('A live terminal monitor for AI API keys: status, rate-limit headroom, credit, and why a key is denied.')
+        .version('0.1.0')
+        .exitOverride()
+        .enablePositionalOptions()
+        .configureOutput({ writeOut: output.out, writeErr: output.err })
+        .showHelpAfterError('(run keywatch --help for usage)');
+    commonOptions(program)
+        .option('--compact', 'narrow layout for a small tmux pane')
+        .option('--remote <url>', 'show the live view of a running `keywatch serve`')
+        .option('--json', 'with no terminal: print check --json')
+        .action(async (options) => {
+        const { runDefault } = await import('./commands/live.js');
+        program.setOptionValue('exitCode', await runDefault(options));
+    });
+    commonOptions(program.command('check'))
+        .description('probe every key once and print a table (or --json); exit 1 if any key is LIMITED, DENIED or DOWN')
+        .option('--json', 'print one JSON array, one object per key')
+        .action(async (options) => {
+        const { runCheck } = await import('./commands/check.js');
+        program.setOptionValue('exitCode', await runCheck(options));
+    });
+    program
+        .command('explain')
+        .description('read a provider answer as JSON on stdin ({"provider","status","headers","body"}) and explain it')
+        .option('--json', 'print the verdict object')
+        .option('--provider <id>', 'provider, when the body and headers do not make it plain')
+        .action(async (options) => {
+        const { runExplainCommand } = await import('./commands/explain-cli.js');
+        program.setOptionValue('exitCode', await runExplainCommand(options));
+    });
+    program
+        .command('add')
+        .description('add a key: the secret is stored as a reference (env var or command) unless --stdin')
+        .argument('<provider>', 'openai, anthropic, gemini, openrouter, groq, mistral, deepseek, xai, azure_openai, together, openai-compatible')
+        .requiredOption('--name <name>', 'a name for this key (shown in the table)')
+        .option('--env <var>', 'read the key from this environment variable at start')
+        .option('--command <cmd>', 'run this command at start; its stdout is the key (e.g. "op read op://…")')
+        .option('--stdin', 'read the key from stdin and store the value in the config file (0600)')
+        .option('--base-url <url>', 'a compatible endpoint (OpenAI-style URLs include /v1, Anthropic-style do not)')
+        .option('--no-spend', 'never send headroom probes for this key')
+        .option('--backup', 'mark as a backup key for proxy failover')
+        .option('--model <model>', 'model for the headroom probe')
+        .option('--deployment <name>', 'Azure OpenAI deployment name')
+        .option('--api-version <version>', 'Azure OpenAI api-version')
+        .option('--tier <tier>', 'your plan tier, for published limits where the provider sends none')
+        .option('--budget <amount>', 'monthly budget, for spend rows', Number)
+        .option('--low <fraction>', 'LOW threshold as a fraction of the limit (default 0.1)', Number)
+        .option('--admin-env <var>', 'admin/management key env var, for spend and credit endpoints')
+        .option('--admin-command <cmd>', 'command that prints the admin/management key')
+        .action(async (provider, options) => {
+        const { runAdd } = await import('./commands/keys.js');
+        program.setOptionValue('exitCode', await runAdd(provider, options));
+    });
+    program
+        .command('list')
+        .description('list configured keys (masked) and keys found in the environment')
+        .option('--json', 'print JSON')
+        .action(async (options) => {
+        const { runList } = await import('./commands/keys.js');
+        program.setOptionValue('exitCode', await runList(options));
+    });
+    program
+        .command('remove')
+        .description('remove a configured key by name')
+        .argument('<name>')
+        .action(async (name) => {
+        const { runRemove } = await import('./commands/keys.js');
+        program.setOptionValue('exitCode', await runRemove(name));
+    });
+    program
+        .command('simulate')
+        .description('run the fake provider standalone (the one behind the demo and the tests)')
+        .addOption(new Option('--port <port>', 'port on 127.0.0.1 (default: a free port)').argParser(Number))
+        .action(async (options) => {
+        const { runSimulate } = await import('./fake/simulate.js');
+        await runSimulate(options);
+        program.setOptionValue('exitCode', 0);
+    });
+    commonOptions(program.command('serve'))
+        .description('run the poller headless: Prometheus metrics at /metrics, JSON at /state, live view for --remote')
+        .addOption(new Option('--port <port>', 'port').default(9464).argParser(Number))
+        .option('--host <host>', 'address to bind (default 127.0.0.1; metrics say which providers you use)')
+        .option('--read-only', 'refuse probe and pause requests from remote screens')
+        .action(async (options) => {
+        const { runServe } = await import('./commands/serve.js');
+        program.setOptionValue('exitCode', await runServe(options));
+    });
+    program
+        .command('status')
+        .description('one short line for a tmux status bar, from a running serve (--remote) or the cache; never probes')
+        .option('--line', 'print the status line (the default)')
+        .option('--remote <url>', 'read a running keywatch serve')
+        .option('--ascii', 'ASCII symbols only')
+        .action(async (options) => {
+        const { runStatus } = await import('./commands/status.js');
+        program.setOptionValue('exitCode', await runStatus(options));
+    });
+    const alert = program.command('alert').description('alert sinks: webhook, bell, desktop');
+    alert
+        .command('add')
+        .description('add a sink: `webhook URL [--format slack|json]`, `bell` or `desktop`')
+        .argument('<sink>')
+        .argument('[url]')
+        .option('--format <format>', 'webhook body: slack or json', 'slack')
+        .action(async (sink, url, options) => {
+        const { runAlertAdd } = await import('./commands/alert.js');
+        program.setOptionValue('exitCode', await runAlertAdd(sink, url, options));
+    });
+    alert
+        .command('test')
+        .description('send a test alert through every configured sink and report each result')
+        .action(async () => {
+        const { runAlertTest } = await import('./commands/alert.js');
+        program.setOptionValue('exitCode', await runAlertTest());
+    });
+    return program;
+}
+/** Runs one invocation; returns the exit code (0 healthy, 1 a key needs attention, 2 usage or config error). */
+export async function runCli(argv) {
+    const out = (s) => process.stdout.write(s);
+    const err = (s) => process.stderr.write(s);
+    const suspicious = looksLikeKeyArgument(argv);
+    if (suspicious !== undefined) {
+        err(`keywatch: argument ${suspicious + 1} looks like an API key; never pass a key on the command line (it lands in shell history and ps): use --env VAR, --command CMD or --stdin\n`);
+        return EXIT_USAGE;
+    }
+    const program = buildProgram({ out, err });
+    try {
+        await program.parseAsync(argv, { from: 'user' });
+        return program.getOptionValue('exitCode') ?? 0;
+    }
+    catch (error) {
+        if (error instanceof CommanderError) {
+            return error.exitCode === 0 ? 0 : EXIT_USAGE;
+        }
+        if (error instanceof UsageError || error instanceof ConfigError) {
+            err(`keywatch: ${error.message}\n`);
+            return EXIT_USAGE;
+        }
+        throw error;
+    }
+}

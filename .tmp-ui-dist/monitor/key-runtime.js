@@ -1,0 +1,96 @@
+// Everything the monitor keeps per key, and how that becomes the immutable KeyState a row shows.
+import { spendOf } from './spend.js';
+import { describeSecretRef } from '../secrets/resolve.js';
+import { KeyHistory } from './history.js';
+import { decidingReading, mergeWindows, newestReading, pickCredit } from './key-view.js';
+import { RingBuffer } from './ring-buffer.js';
+export function createRuntime(id, config, sizes) {
+    const secretSource = describeSecretRef(config.secret);
+    return {
+        id,
+        config,
+        secretSource,
+        masked: '…',
+        plans: [],
+        due: new Map(),
+        notBefore: new Map(),
+        holdUntil: 0,
+        providerUntil: 0,
+        failures: 0,
+        latest: {},
+        withWindows: {},
+        withCredit: {},
+        recent: new RingBuffer(sizes.recent),
+        recentArray: [],
+        viewStale: true,
+        history: new KeyHistory(sizes.history),
+        state: Object.freeze({ id, name: config.name, provider: config.provider, masked: '…', secretSource, status: 'CHECKING', windows: [], recent: [], probing: false }),
+    };
+}
+export function recordReading(rt, reading) {
+    rt.latest[reading.probe] = reading;
+    if (reading.windows.length > 0)
+        rt.withWindows[reading.probe] = reading;
+    if (reading.credit && reading.probe !== 'spend')
+        rt.withCredit[reading.probe] = reading;
+    rt.recent.push(reading);
+    // A new array per reading: the UI tells a change by identity.
+    rt.recentArray = rt.recent.toArray();
+    rt.viewStale = true;
+}
+/** What the readings say: recomputed only when a reading or the key's setup changed. */
+function derive(rt, statusOf, now) {
+    if (rt.view && !rt.viewStale)
+        return rt.view;
+    const verdict = rt.setupProblem ?? decidingReading(rt.latest, now)?.verdict;
+    const windows = mergeWindows(rt.withWindows);
+    const credit = pickCredit(rt.withCredit);
+    let status = 'CHECKING';
+    if (verdict) {
+        try {
+            status = statusOf(verdict, windows, credit, rt.config.settings?.lowThreshold);
+        }
+        catch {
+            status = verdict.kind === 'ok' ? 'OK' : 'DOWN';
+        }
+    }
+    rt.view = { verdict, windows, credit, status, newest: newestReading(rt.latest) };
+    rt.viewStale = false;
+    return rt.view;
+}
+/** A fresh, frozen KeyState for the key (never mutated afterwards: the UI compares by identity). */
+export function buildKeyState(rt, statusOf, now) {
+    const { verdict, windows, credit, status, newest } = derive(rt, statusOf, now);
+    const state = {
+        id: rt.id,
+        name: rt.config.name,
+        provider: rt.config.provider,
+        masked: rt.masked,
+        secretSource: rt.secretSource,
+        status,
+        windows,
+        recent: rt.recentArray,
+        probing: rt.running !== undefined,
+    };
+    if (verdict)
+        state.verdict = verdict;
+    if (credit)
+        state.credit = credit;
+    const spend = spendOf(rt.latest.spend, rt.config.settings?.budget);
+    if (spend) {
+        state.spend = spend;
+        // Money against a budget counts like any other window: under the threshold left is LOW.
+        const threshold = rt.config.settings?.lowThreshold ?? 0.1;
+        if (state.status === 'OK' && spend.budget && spend.left !== undefined && spend.left / spend.budget < threshold)
+            state.status = 'LOW';
+    }
+    if (newest) {
+        state.checkedAt = newest.at;
+        state.source = newest.source;
+        if (newest.latencyMs !== undefined)
+            state.latencyMs = newest.latencyMs;
+    }
+    if (rt.nextAt !== undefined && rt.timer !== undefined)
+        state.nextProbeAt = rt.nextAt;
+    return Object.freeze(state);
+}

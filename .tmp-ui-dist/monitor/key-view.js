@@ -1,0 +1,73 @@
+// What a row shows, derived from the newest readings of each probe kind. Pure.
+import { PROBE_ORDER } from './schedule.js';
+/**
+ * The reading whose verdict the row shows. A verdict that needs action stays until that probe passes again,
+ * even while another probe kind succeeds (a key that cannot use its headroom model is still broken); a rate
+ * limit stays while its deadline is ahead; otherwise the newest reading speaks. Spend probes use a separate
+ * admin key, so they never decide the inference key's verdict.
+ */
+export function decidingReading(latest, now) {
+    const candidates = PROBE_ORDER.filter(kind => kind !== 'spend')
+        .map(kind => latest[kind])
+        .filter((r) => r !== undefined);
+    const newestFirst = [...candidates].sort((a, b) => b.at - a.at);
+    const needsAction = newestFirst.find(r => r.verdict.kind !== 'ok' && r.verdict.clears === 'needs_action');
+    if (needsAction)
+        return needsAction;
+    const limited = newestFirst.find(r => r.verdict.kind === 'rate_limited' && (r.verdict.clearsAt ?? 0) > now);
+    if (limited)
+        return limited;
+    return newestFirst[0] ?? latest.spend;
+}
+/** Windows from the newest reading of each kind that carried any; a newer reading wins for the same id. */
+export function mergeWindows(withWindows) {
+    const byId = new Map();
+    for (const kind of PROBE_ORDER) {
+        const reading = withWindows[kind];
+        if (!reading)
+            continue;
+        for (const window of reading.windows) {
+            const seen = byId.get(window.id);
+            if (!seen || seen.at < reading.at)
+                byId.set(window.id, { window, at: reading.at });
+        }
+    }
+    return [...byId.values()].map(v => v.window);
+}
+/** Credit from the balance probe when there is one, else the newest reading that reported credit. */
+export function pickCredit(withCredit) {
+    if (withCredit.balance?.credit)
+        return withCredit.balance.credit;
+    let newest;
+    for (const kind of PROBE_ORDER) {
+        const reading = withCredit[kind];
+        if (reading?.credit && (!newest || reading.at > newest.at))
+            newest = reading;
+    }
+    return newest?.credit;
+}
+export function newestReading(latest) {
+    let newest;
+    for (const kind of PROBE_ORDER) {
+        const reading = latest[kind];
+        if (reading && (!newest || reading.at >= newest.at))
+            newest = reading;
+    }
+    return newest;
+}
+/** The verdict a key gets when it cannot be probed at all (no secret, no adapter). */
+export function setupVerdict(kind, title, why, fix) {
+    return { kind, title, why, fix: [fix], clears: 'needs_action', evidence: { status: null, headers: {} }, windows: [] };
+}
+/** The verdict for an exception inside keywatch while probing: transient, so the key is retried with backoff. */
+export function internalErrorVerdict(message, status) {
+    return {
+        kind: 'unknown',
+        title: 'keywatch could not read this answer',
+        why: `An internal error stopped keywatch from reading the provider's answer: ${message}`,
+        fix: ['Run `keywatch check --json` and report the evidence (no key is included) to the keywatch issue tracker'],
+        clears: 'by_itself',
+        evidence: { status, headers: {} },
+        windows: [],
+    };
+}

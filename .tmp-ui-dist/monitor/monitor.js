@@ -1,0 +1,500 @@
+// The poller: one chained timer per key, a global bound on requests in flight, retry-after and reset deadlines
+// honoured, backoff on failure, an offline mode, and an immutable snapshot the UI subscribes to.
+import { diagnose as defaultDiagnose, statusOf as defaultStatusOf } from '../diagnosis/index.js';
+import { getAdapter as defaultGetAdapter } from '../providers/registry.js';
+import { resolveSecret } from '../secrets/resolve.js';
+import { sanitize } from '../secrets/scrub.js';
+import { MAX_TIMER_MS, realClock } from './clock.js';
+import { DEFAULT_HISTORY_CAPACITY } from './history.js';
+import { buildKeyState, createRuntime, recordReading } from './key-runtime.js';
+import { setupVerdict } from './key-view.js';
+import { messageOf, runProbe } from './probe.js';
+import { backoffDelay, exhaustedUntil, FIRST_PROBE_GAP_MS, jitterFactor, outcomeOf, PROBE_ORDER, providerDeadline, SLOW_RECHECK_FACTOR, SPEND_INTERVAL_MS, spreadOffsets } from './schedule.js';
+import { Semaphore } from './semaphore.js';
+/** Probe kinds due within this share of the interval run together with the one that is due. */
+const COALESCE_SHARE = 0.15;
+const OFFLINE_KINDS = new Set(['dns', 'refused', 'offline']);
+export function createMonitor(options) {
+    const clock = options.clock ?? realClock;
+    const random = options.random ?? Math.random;
+    const intervalMs = positive(options.intervalMs, 60_000);
+    const headroomIntervalMs = positive(options.headroomIntervalMs, 300_000);
+    const timeoutMs = positive(options.timeoutMs, 10_000);
+    const getAdapter = options.getAdapter ?? defaultGetAdapter;
+    const diagnose = options.diagnose ?? defaultDiagnose;
+    const statusOf = options.statusOf ?? defaultStatusOf;
+    const semaphore = new Semaphore(positive(options.concurrency, 8));
+    const recentSize = Math.floor(positive(options.historySize, 60));
+    const historyCapacity = Math.floor(positive(options.historyCapacity, DEFAULT_HISTORY_CAPACITY));
+    const coalesceMs = intervalMs * COALESCE_SHARE;
+    let startedAt = clock.now();
+    let started = false;
+    let stopped = false;
+    let paused = false;
+    let offline = false;
+    let offlineAttempt = 0;
+    let offlineTimer;
+    let canaryIndex = 0;
+    // Counted as they change, so the offline check after every probe stays cheap with thousands of keys.
+    let unreachable = 0;
+    let withoutSetup = 0;
+    let startup;
+    let stopping;
+    const listeners = new Set();
+    let snapshot;
+    let notifyQueued = false;
+    const runtimes = uniqueIds(options.keys).map(({ id, config }) => createRuntime(id, config, { recent: recentSize, history: historyCapacity }));
+    const byId = new Map(runtimes.map(rt => [rt.id, rt]));
+    // ---- snapshot and notifications -------------------------------------------------------------
+    function changed() {
+        snapshot = undefined;
+        if (notifyQueued)
+            return;
+        notifyQueued = true;
+        // Everything that changes within one turn of the event loop reaches listeners as one notification.
+        queueMicrotask(() => {
+            notifyQueued = false;
+            for (const listener of [...listeners]) {
+                try {
+                    listener();
+                }
+                catch {
+                    // A listener's failure must not stop the poller or the other listeners.
+                }
+            }
+        });
+    }
+    /** Replace the key's state object and schedule a notification. */
+    function refresh(rt) {
+        rt.state = buildKeyState(rt, statusOf, clock.now());
+        changed();
+    }
+    function getSnapshot() {
+        if (snapshot)
+            return snapshot;
+        const next = { keys: Object.freeze(runtimes.map(rt => rt.state)), paused, intervalMs, startedAt };
+        if (offline)
+            next.offline = true;
+        if (options.demo)
+            next.demo = true;
+        snapshot = Object.freeze(next);
+        return snapshot;
+    }
+    // ---- secrets and adapters -------------------------------------------------------------------
+    function prepare(rt) {
+        if (rt.secret && rt.adapter)
+            return Promise.resolve();
+        rt.preparing ??= resolveKey(rt).finally(() => {
+            rt.preparing = undefined;
+            rt.viewStale = true;
+            withoutSetup = runtimes.filter(r => r.setupProblem).length;
+        });
+        return rt.preparing;
+    }
+    async function resolveKey(rt) {
+        if (!rt.adapter) {
+            try {
+                const adapter = getAdapter(rt.config.provider);
+                rt.plans = plansFor(rt.config, adapter);
+                rt.adapter = adapter;
+            }
+            catch (error) {
+                rt.setupProblem = setupVerdict('unknown', `No adapter for provider "${rt.config.provider}"`, sanitize(messageOf(error)), 'Remove the key and add it again with a supported provider (keywatch add --help)');
+                return;
+            }
+        }
+        const release = await semaphore.acquire();
+        try {
+            if (stopped)
+                return;
+            const resolved = await resolveSecret(rt.config.secret, { env: options.env });
+            if ('error' in resolved) {
+                rt.setupProblem = setupVerdict('invalid_key', `No key: ${resolved.error}`, `keywatch could not read this key's secret (${rt.secretSource}): ${resolved.error}.`, resolved.fix);
+                return;
+            }
+            rt.secret = resolved.secret;
+            rt.masked = resolved.secret.masked;
+            rt.setupProblem = undefined;
+            if (rt.config.admin) {
+                const admin = await resolveSecret(rt.config.admin, { env: options.env });
+                // Without the admin key only the spend probe is lost; the key itself is still watched.
+                if ('secret' in admin)
+                    rt.admin = admin.secret;
+                else
+                    rt.plans = rt.plans.filter(p => p.kind !== 'spend');
+            }
+        }
+        finally {
+            release();
+        }
+    }
+    function plansFor(config, adapter) {
+        const noSpend = options.noSpend === true || config.noSpend === true;
+        const kinds = new Set();
+        for (const spec of adapter.probes) {
+            if (spec.spends && noSpend)
+                continue;
+            if (spec.kind === 'spend' && !config.admin)
+                continue;
+            kinds.add(spec.kind);
+        }
+        const periods = {
+            validity: intervalMs,
+            balance: intervalMs,
+            headroom: headroomIntervalMs,
+            spend: Math.max(SPEND_INTERVAL_MS, intervalMs),
+        };
+        return PROBE_ORDER.filter(kind => kinds.has(kind)).map(kind => ({ kind, periodMs: periods[kind] }));
+    }
+    const probeContext = { clock, transport: options.transport, timeoutMs, diagnose, semaphore, stopped: () => stopped };
+    // ---- one run: the due probes of one key, one after another ---------------------------------
+    /** `dueBy`: the moment the timer was set for, so a wall clock stepped backwards still finds its probes due. */
+    function kindsFor(rt, mode, now, dueBy = now) {
+        // A window the provider said is empty until its reset is never probed before then, even on request.
+        const allowed = rt.plans.filter(plan => (rt.notBefore.get(plan.kind) ?? 0) <= now);
+        if (mode === 'all')
+            return allowed;
+        if (mode === 'canary')
+            return allowed.slice(0, 1);
+        const by = Math.max(now, dueBy) + coalesceMs;
+        return allowed.filter(plan => (rt.due.get(plan.kind) ?? 0) <= by);
+    }
+    /** A failure that says the key or the provider is unusable right now: the rest of the run would only repeat it. */
+    function endsRun(reading) {
+        if (reading.verdict.kind === 'ok')
+            return false;
+        if (reading.probe === 'validity' || reading.verdict.kind === 'network' || reading.verdict.kind === 'rate_limited')
+            return true;
+        return reading.probe !== 'spend' && outcomeOf(reading.verdict) === 'needs_action';
+    }
+    function runKey(rt, mode, dueBy) {
+        if (rt.running)
+            return rt.running;
+        disarm(rt);
+        const run = (async () => {
+            try {
+                await prepare(rt);
+                if (stopped)
+                    return;
+                if (rt.setupProblem) {
+                    rt.holdUntil = clock.now() + slowDelay();
+                    return;
+                }
+                const now = clock.now();
+                const factor = jitterFactor(random);
+                const readings = [];
+                for (const plan of kindsFor(rt, mode, now, dueBy)) {
+                    const result = await runProbe(probeContext, { config: rt.config, adapter: rt.adapter, secret: rt.secret, admin: rt.admin }, plan.kind);
+                    if (result === 'stopped')
+                        return;
+                    if (result === 'not_applicable') {
+                        // The key's settings make this probe impossible (e.g. Azure without a deployment).
+                        rt.plans = rt.plans.filter(p => p.kind !== plan.kind);
+                        continue;
+                    }
+                    const { reading } = result;
+                    setLastNetwork(rt, result.network);
+                    const after = clock.now();
+                    rt.due.set(plan.kind, after + plan.periodMs * factor);
+                    const exhausted = exhaustedUntil(reading.windows, after);
+                    if (exhausted !== undefined && plan.kind !== 'validity')
+                        rt.notBefore.set(plan.kind, exhausted);
+                    else
+                        rt.notBefore.delete(plan.kind);
+                    recordReading(rt, reading);
+                    readings.push(reading);
+                    refresh(rt);
+                    if (endsRun(reading))
+                        break;
+                }
+                if (readings.length > 0)
+                    settleOutcome(rt, readings);
+                if (rt.plans.length === 0) {
+                    rt.setupProblem = setupVerdict('bad_request', 'Nothing to probe', "keywatch cannot build any probe for this key with its current settings.", "Check the key's settings (keywatch list): Azure keys need a deployment and an api-version");
+                    rt.viewStale = true;
+                    withoutSetup = runtimes.filter(r => r.setupProblem).length;
+                }
+            }
+            finally {
+                rt.running = undefined;
+                afterRun(rt);
+            }
+        })();
+        rt.running = run;
+        refresh(rt);
+        return run;
+    }
+    function slowDelay() {
+        return intervalMs * SLOW_RECHECK_FACTOR * jitterFactor(random);
+    }
+    /** Backoff, slow re-checks and provider deadlines, decided by the run's first failure (or its success). */
+    function settleOutcome(rt, readings) {
+        const now = clock.now();
+        const deciding = readings.find(r => r.verdict.kind !== 'ok' && r.probe !== 'spend') ?? readings[readings.length - 1];
+        if (!deciding)
+            return;
+        const verdict = deciding.verdict;
+        switch (outcomeOf(verdict)) {
+            case 'ok':
+                rt.failures = 0;
+                rt.holdUntil = 0;
+                rt.providerUntil = 0;
+                break;
+            case 'needs_action':
+                rt.failures = 0;
+                rt.holdUntil = now + slowDelay();
+                break;
+            case 'transient':
+                rt.failures++;
+                rt.holdUntil = now + backoffDelay(rt.failures, intervalMs, random);
+                // The failed probe is retried when the backoff ends, not one jittered period later.
+                rt.due.set(deciding.probe, now);
+                break;
+        }
+        const deadline = providerDeadline(verdict, now);
+        rt.providerUntil = deadline ?? 0;
+        if (deadline !== undefined)
+            rt.holdUntil = Math.max(rt.holdUntil, deadline);
+        rt.history.record(now, rt.state.status, rt.state.windows, rt.state.credit);
+    }
+    function afterRun(rt) {
+        updateOffline();
+        if (started && !stopped && !paused && !offline)
+            arm(rt);
+        if (offline && started && !stopped && !paused && offlineTimer === undefined)
+            armOffline();
+        refresh(rt);
+    }
+    // ---- timers ---------------------------------------------------------------------------------
+    function nextDueAt(rt) {
+        if (rt.setupProblem)
+            return rt.holdUntil;
+        let next;
+        for (const plan of rt.plans) {
+            const due = Math.max(rt.due.get(plan.kind) ?? 0, rt.notBefore.get(plan.kind) ?? 0);
+            next = next === undefined ? due : Math.min(next, due);
+        }
+        return next === undefined ? undefined : Math.max(next, rt.holdUntil);
+    }
+    function arm(rt) {
+        disarm(rt);
+        if (rt.running)
+            return;
+        const at = nextDueAt(rt);
+        if (at === undefined)
+            return;
+        rt.nextAt = at;
+        const delay = Math.max(0, at - clock.now());
+        rt.timer = clock.setTimeout(() => {
+            rt.timer = undefined;
+            if (stopped || paused || offline)
+                return;
+            // Real timers top out at ~24.8 days; a monthly reset re-arms rather than firing early.
+            if (delay > MAX_TIMER_MS)
+                return arm(rt);
+            // Far later than asked: the machine slept (or the clock jumped). Every key wakes at once, so
+            // take a place in a spread-out round instead of joining a burst.
+            if (clock.now() - at > intervalMs)
+                return wake(rt);
+            void runKey(rt, 'due', at);
+        }, delay);
+    }
+    // Keys waking late together take consecutive slots, as in the first round.
+    let wakeRound = { startedAt: -Infinity, next: 0 };
+    function wake(rt) {
+        const now = clock.now();
+        if (now - wakeRound.startedAt > intervalMs)
+            wakeRound = { startedAt: now, next: 0 };
+        const gap = Math.min(FIRST_PROBE_GAP_MS, intervalMs / runtimes.length);
+        const at = now + Math.floor((wakeRound.next++ % runtimes.length) * gap + random() * gap);
+        for (const plan of rt.plans)
+            if ((rt.due.get(plan.kind) ?? 0) <= now)
+                rt.due.set(plan.kind, at);
+        if (rt.setupProblem)
+            rt.holdUntil = at;
+        arm(rt);
+        refresh(rt);
+    }
+    function disarm(rt) {
+        if (rt.timer === undefined)
+            return;
+        clock.clearTimeout(rt.timer);
+        rt.timer = undefined;
+    }
+    /** Move every overdue key to a slot in one spread-out round, then arm all. Used at start, resume and back online. */
+    function armSpread() {
+        const now = clock.now();
+        const overdue = runtimes.filter(rt => !rt.running && (nextDueAt(rt) ?? Infinity) <= now);
+        const offsets = spreadOffsets(overdue.length, intervalMs, random);
+        overdue.forEach((rt, i) => {
+            const at = now + (offsets[i] ?? 0);
+            if (rt.setupProblem)
+                rt.holdUntil = at;
+            for (const plan of rt.plans)
+                if ((rt.due.get(plan.kind) ?? 0) <= now)
+                    rt.due.set(plan.kind, at);
+        });
+        for (const rt of runtimes) {
+            arm(rt);
+            refresh(rt);
+        }
+    }
+    // ---- offline: every key failing to reach anything at all -------------------------------------
+    function isOfflineFailure(kind) {
+        return kind !== undefined && kind !== null && OFFLINE_KINDS.has(kind);
+    }
+    function setLastNetwork(rt, kind) {
+        unreachable += Number(isOfflineFailure(kind)) - Number(isOfflineFailure(rt.lastNetwork));
+        rt.lastNetwork = kind;
+    }
+    function updateOffline() {
+        // Keys without a secret are never probed; only keys that can be probed decide.
+        const probeable = runtimes.length - withoutSetup;
+        const all = probeable > 0 && unreachable === probeable;
+        if (all && !offline)
+            enterOffline();
+        else if (!all && offline)
+            leaveOffline();
+    }
+    function enterOffline() {
+        offline = true;
+        offlineAttempt = 0;
+        // One canary probe at a time on a shared backoff replaces every key's own retries.
+        for (const rt of runtimes)
+            disarm(rt);
+        if (started && !stopped && !paused)
+            armOffline();
+        changed();
+    }
+    function armOffline() {
+        if (offlineTimer !== undefined)
+            clock.clearTimeout(offlineTimer);
+        offlineAttempt++;
+        offlineTimer = clock.setTimeout(() => {
+            offlineTimer = undefined;
+            if (stopped || paused || !offline)
+                return;
+            const candidates = runtimes.filter(rt => !rt.setupProblem && !rt.running && rt.providerUntil <= clock.now());
+            const canary = candidates[canaryIndex++ % Math.max(1, candidates.length)];
+            if (canary)
+                void runKey(canary, 'canary');
+            else
+                armOffline();
+        }, backoffDelay(offlineAttempt, intervalMs, random));
+    }
+    function leaveOffline() {
+        offline = false;
+        offlineAttempt = 0;
+        if (offlineTimer !== undefined)
+            clock.clearTimeout(offlineTimer);
+        offlineTimer = undefined;
+        for (const rt of runtimes) {
+            if (isOfflineFailure(rt.lastNetwork)) {
+                rt.failures = 0;
+                rt.holdUntil = rt.providerUntil;
+            }
+        }
+        if (started && !stopped && !paused)
+            armSpread();
+        changed();
+    }
+    // ---- the public API ---------------------------------------------------------------------------
+    const monitor = {
+        getSnapshot,
+        subscribe(listener) {
+            listeners.add(listener);
+            return () => {
+                listeners.delete(listener);
+            };
+        },
+        start() {
+            if (started || stopped)
+                return;
+            started = true;
+            startedAt = clock.now();
+            changed();
+            startup = (async () => {
+                await Promise.all(runtimes.map(async (rt) => {
+                    await prepare(rt);
+                    refresh(rt);
+                }));
+                if (stopped)
+                    return;
+                for (const rt of runtimes)
+                    if (rt.setupProblem)
+                        rt.holdUntil = clock.now() + slowDelay();
+                if (!paused && !offline)
+                    armSpread();
+            })();
+        },
+        async checkOnce() {
+            const now = clock.now();
+            await Promise.all(runtimes.map(rt => (rt.running ?? (rt.providerUntil > now ? undefined : runKey(rt, 'all')))));
+            return getSnapshot();
+        },
+        probeNow(id) {
+            const rt = byId.get(id);
+            if (!rt || stopped || rt.running)
+                return;
+            if (rt.providerUntil > clock.now())
+                return;
+            void runKey(rt, 'all');
+        },
+        setPaused(value) {
+            if (value === paused || stopped)
+                return;
+            paused = value;
+            if (paused) {
+                for (const rt of runtimes)
+                    disarm(rt);
+                if (offlineTimer !== undefined)
+                    clock.clearTimeout(offlineTimer);
+                offlineTimer = undefined;
+                for (const rt of runtimes)
+                    refresh(rt);
+            }
+            else if (started) {
+                if (offline)
+                    armOffline();
+                else
+                    armSpread();
+            }
+            changed();
+        },
+        stop() {
+            if (stopping)
+                return stopping;
+            stopped = true;
+            for (const rt of runtimes)
+                disarm(rt);
+            if (offlineTimer !== undefined)
+                clock.clearTimeout(offlineTimer);
+            offlineTimer = undefined;
+            stopping = (async () => {
+                await startup;
+                await Promise.allSettled(runtimes.map(rt => rt.running));
+                for (const rt of runtimes) {
+                    disarm(rt);
+                    refresh(rt);
+                }
+            })();
+            return stopping;
+        },
+        history(id) {
+            return byId.get(id)?.history;
+        },
+    };
+    return monitor;
+}
+function positive(value, fallback) {
+    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+/** Key names are the ids the UI addresses; a repeated name gets a suffix rather than shadowing another key. */
+function uniqueIds(keys) {
+    const seen = new Map();
+    return keys.map(config => {
+        const count = (seen.get(config.name) ?? 0) + 1;
+        seen.set(config.name, count);
+        return { id: count === 1 ? config.name : `${config.name}#${count}`, config };
+    });
+}

@@ -1,0 +1,74 @@
+// One probe of one key: build the request, send it under the global bound and a hard deadline, and turn the
+// answer into a Reading. Never throws: every failure, including keywatch's own, becomes a verdict.
+import { sanitize } from '../secrets/scrub.js';
+import { internalErrorVerdict } from './key-view.js';
+import { scrubVerdict } from './scrub-verdict.js';
+/** How long past its own timeout the transport gets before the monitor gives up on it. */
+export const SAFETY_GRACE_MS = 2_000;
+/** The transport's answer, or a timeout if it breaks its promise to answer within `timeoutMs`. */
+export function sendWithDeadline(ctx, request, provider) {
+    const { clock, timeoutMs } = ctx;
+    const sentAt = clock.now();
+    return new Promise(resolve => {
+        let settled = false;
+        const settle = (exchange) => {
+            if (settled)
+                return;
+            settled = true;
+            clock.clearTimeout(safety);
+            resolve(exchange);
+        };
+        const failure = (kind, message) => ({ provider, status: null, headers: {}, body: '', network: { kind, message }, at: clock.now(), latencyMs: clock.now() - sentAt });
+        const safety = clock.setTimeout(() => settle(failure('timeout', `no answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs + SAFETY_GRACE_MS);
+        let pending;
+        try {
+            pending = Promise.resolve(ctx.transport.send(request, provider, { timeoutMs }));
+        }
+        catch (error) {
+            pending = Promise.reject(error);
+        }
+        pending.then(settle, (error) => settle(failure('other', sanitize(messageOf(error)))));
+    });
+}
+export async function runProbe(ctx, target, kind) {
+    const { adapter, config } = target;
+    const release = await ctx.semaphore.acquire();
+    let exchange;
+    try {
+        if (ctx.stopped())
+            return 'stopped';
+        const request = adapter.request(kind, { key: config, secret: target.secret.reveal(), adminSecret: kind === 'spend' || kind === 'balance' ? target.admin?.reveal() : undefined });
+        if (!request)
+            return 'not_applicable';
+        exchange = await sendWithDeadline(ctx, request, config.provider);
+    }
+    catch (error) {
+        const reading = { at: ctx.clock.now(), probe: kind, status: null, windows: [], verdict: internalErrorVerdict(sanitize(messageOf(error)), null), source: 'endpoint' };
+        return { reading, network: null };
+    }
+    finally {
+        release();
+    }
+    const now = ctx.clock.now();
+    const network = exchange.network ? exchange.network.kind : null;
+    try {
+        const decoded = adapter.decode(kind, exchange, now);
+        const windows = decoded.windows ?? [];
+        const verdict = scrubVerdict(ctx.diagnose(exchange, { windows, now }));
+        const reading = { at: now, probe: kind, status: exchange.status, windows, verdict, source: windows[0]?.source ?? decoded.credit?.source ?? 'endpoint' };
+        if (exchange.latencyMs !== undefined)
+            reading.latencyMs = exchange.latencyMs;
+        if (decoded.credit)
+            reading.credit = decoded.credit;
+        return { reading, network };
+    }
+    catch (error) {
+        const reading = { at: now, probe: kind, status: exchange.status, windows: [], verdict: internalErrorVerdict(sanitize(messageOf(error)), exchange.status), source: 'endpoint' };
+        if (exchange.latencyMs !== undefined)
+            reading.latencyMs = exchange.latencyMs;
+        return { reading, network };
+    }
+}
+export function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}

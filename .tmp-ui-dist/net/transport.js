@@ -1,0 +1,142 @@
+import { performance } from 'node:perf_hooks';
+import { Agent, request } from 'undici';
+import { sanitize } from '../secrets/scrub.js';
+import { classifyNetworkError, describeFailure } from './classify.js';
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_USER_AGENT = 'keywatch/0.1 (+https://github.com/keywatch/keywatch)';
+/** Read at most `max` bytes; past that, keep what was read and destroy the stream so the rest never arrives. */
+async function readCapped(body, max) {
+    const chunks = [];
+    let size = 0;
+    let truncated = false;
+    try {
+        for await (const data of body) {
+            const chunk = data;
+            const room = max - size;
+            if (chunk.length > room) {
+                if (room > 0)
+                    chunks.push(chunk.subarray(0, room));
+                size = max;
+                truncated = true;
+                break;
+            }
+            chunks.push(chunk);
+            size += chunk.length;
+        }
+    }
+    finally {
+        if (truncated || !body.readableEnded)
+            body.destroy();
+    }
+    return { text: Buffer.concat(chunks, size).toString('utf8'), truncated };
+}
+function lowerCaseHeaders(headers) {
+    const out = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value === undefined)
+            continue;
+        const key = name.toLowerCase();
+        const previous = out[key];
+        out[key] = previous === undefined ? value : [].concat(previous, value);
+    }
+    return out;
+}
+function redirectTarget(location, from) {
+    const raw = Array.isArray(location) ? location[0] : location;
+    if (!raw)
+        return 'no Location';
+    try {
+        const url = new URL(raw, from);
+        // Only origin and path: a query string may carry tokens.
+        return sanitize(`${url.origin}${url.pathname}`).slice(0, 200);
+    }
+    catch {
+        return 'an unreadable Location';
+    }
+}
+/**
+ * The one HTTP client: a single undici Agent shared by every request, an overall deadline per request
+ * (an AbortController and a timer, not AbortSignal.any, whose long-lived inputs leak on Node 20), a
+ * body cap enforced while streaming, no redirects, and failures returned as data, never thrown.
+ */
+export function createTransport(options = {}) {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    const agent = new Agent({
+        connections: options.connections ?? 4,
+        pipelining: 1,
+        connect: { timeout: Math.min(timeoutMs, DEFAULT_TIMEOUT_MS) },
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        keepAliveTimeout: 10_000,
+        // A backstop only: the streaming cap below stops first and keeps the status and the start of the body.
+        maxResponseSize: maxBodyBytes + 256 * 1024,
+    });
+    const inFlight = new Set();
+    let closed = false;
+    async function send(httpRequest, provider, sendOptions) {
+        const started = performance.now();
+        const deadline = sendOptions?.timeoutMs ?? timeoutMs;
+        const finish = (fields) => ({
+            provider,
+            ...fields,
+            at: Date.now(),
+            latencyMs: Math.max(0, Math.round(performance.now() - started)),
+        });
+        if (closed)
+            return finish({ status: null, headers: {}, body: '', network: { kind: 'other', message: 'transport closed' } });
+        const controller = new AbortController();
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+        }, deadline);
+        inFlight.add(controller);
+        let status = null;
+        let headers = {};
+        let partial = '';
+        try {
+            const response = await request(httpRequest.url, {
+                dispatcher: agent,
+                method: httpRequest.method,
+                headers: { 'user-agent': userAgent, ...httpRequest.headers },
+                body: httpRequest.body,
+                signal: controller.signal,
+                headersTimeout: deadline,
+                bodyTimeout: deadline,
+            });
+            status = response.statusCode;
+            headers = lowerCaseHeaders(response.headers);
+            const { text, truncated } = await readCapped(response.body, maxBodyBytes);
+            partial = text;
+            if (status >= 300 && status < 400 && status !== 304) {
+                const target = redirectTarget(headers.location, httpRequest.url);
+                return finish({ status, headers, body: text, network: { kind: 'redirect', message: `${describeFailure('redirect')}: ${status} to ${target}` } });
+            }
+            return finish(truncated ? { status, headers, body: text, truncated } : { status, headers, body: text });
+        }
+        catch (error) {
+            const network = timedOut
+                ? { kind: 'timeout', code: 'DEADLINE', message: `${describeFailure('timeout')}: no complete answer within ${deadline} ms` }
+                : closed
+                    ? { kind: 'other', message: 'cancelled: transport closed' }
+                    : classifyNetworkError(error);
+            return finish({ status, headers, body: partial, network });
+        }
+        finally {
+            clearTimeout(timer);
+            inFlight.delete(controller);
+        }
+    }
+    async function close() {
+        if (closed)
+            return;
+        closed = true;
+        for (const controller of inFlight)
+            controller.abort();
+        await agent.close();
+    }
+    return { send, close };
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { parseCount, parseDuration } from '../parse/index.js';
+import { errorObject, isRecord, parseJson } from './body.js';
+import { baseUrlOf, getJson, joinUrl, modelOf, postJson, probe, TINY_PROMPT } from './shared.js';
+import { makeWindow, present } from './windows.js';
+const DEFAULT_BASE_URL = 'https://generativelanguage.googleapis.com/v1beta';
+const violationSchema = z.object({
+    quotaMetric: z.string().max(300).optional(),
+    quotaId: z.string().max(300).optional(),
+    quotaDimensions: z.record(z.string(), z.unknown()).optional(),
+    quotaValue: z.union([z.string(), z.number()]).optional(),
+});
+function limitKindOf(text) {
+    if (/input_?tokens?/i.test(text))
+        return 'input_tokens';
+    if (/output_?tokens?/i.test(text))
+        return 'output_tokens';
+    if (/token/i.test(text))
+        return 'tokens';
+    if (/request/i.test(text))
+        return 'requests';
+    return 'unknown';
+}
+function periodOf(text) {
+    if (/PerDay/i.test(text))
+        return 'day';
+    if (/PerHour/i.test(text))
+        return 'hour';
+    if (/PerMinute/i.test(text))
+        return 'minute';
+    if (/PerSecond/i.test(text))
+        return 'second';
+    return 'unknown';
+}
+/** The next midnight in a time zone, epoch ms: Gemini's daily quotas reset at midnight Pacific. */
+export function nextMidnight(now, timeZone = 'America/Los_Angeles') {
+    const format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+    });
+    const offsetAt = (at) => {
+        const parts = Object.fromEntries(format.formatToParts(at).map(part => [part.type, Number(part.value)]));
+        const local = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+        return local - Math.floor(at / 1000) * 1000;
+    };
+    const offset = offsetAt(now);
+    const local = new Date(now + offset);
+    const localMidnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1);
+    // The offset at midnight can differ from now's (a DST change in between): use midnight's own.
+    return localMidnight - offsetAt(localMidnight - offset);
+}
+/**
+ * Windows from a 429's `google.rpc.QuotaFailure` violations that state their `quotaValue`: the limit
+ * is known and it is used up. Minute windows reset after `RetryInfo.retryDelay`, daily ones at
+ * midnight Pacific. Gemini sends no rate-limit headers, so this is all there is.
+ */
+export function geminiQuotaWindows(exchange, now) {
+    const error = errorObject(parseJson(exchange.body));
+    const details = Array.isArray(error?.details) ? error.details : [];
+    let retryDelay;
+    const violations = [];
+    for (const detail of details.slice(0, 50)) {
+        if (!isRecord(detail) || typeof detail['@type'] !== 'string')
+            continue;
+        if (detail['@type'].endsWith('google.rpc.RetryInfo') && typeof detail.retryDelay === 'string')
+            retryDelay = parseDuration(detail.retryDelay);
+        if (detail['@type'].endsWith('google.rpc.QuotaFailure') && Array.isArray(detail.violations)) {
+            for (const violation of detail.violations.slice(0, 50)) {
+                const parsed = violationSchema.safeParse(violation);
+                if (parsed.success)
+                    violations.push(parsed.data);
+            }
+        }
+    }
+    return present(violations.map(violation => {
+        const name = violation.quotaId ?? violation.quotaMetric;
+        const limit = parseCount(typeof violation.quotaValue === 'number' ? String(violation.quotaValue) : violation.quotaValue);
+        if (!name || limit === undefined)
+            return undefined;
+        const model = violation.quotaDimensions?.model;
+        const period = periodOf(name);
+        const resetAt = period === 'day' ? nextMidnight(now) : retryDelay === undefined ? undefined : now + retryDelay;
+        return makeWindow({
+            id: typeof model === 'string' && model.length <= 100 ? `${name}:${model}` : name,
+            limitKind: limitKindOf(`${violation.quotaId ?? ''} ${violation.quotaMetric ?? ''}`),
+            period,
+            limit,
+            remaining: 0,
+            resetAt,
+            source: 'body',
+        });
+    }));
+}
+function headers(secret) {
+    // The header, never `?key=`: query strings end up in proxy and server logs.
+    return { 'x-goog-api-key': secret };
+}
+export const gemini = {
+    id: 'gemini',
+    label: 'Gemini',
+    defaultBaseUrl: DEFAULT_BASE_URL,
+    envVars: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
+    probes: [
+        probe('validity', 'free: lists models'),
+        probe('headroom', '1 request of the model’s daily free quota on gemini-2.5-flash-lite (≈$0.000001 on paid tiers); limits are seen only when a request is refused'),
+    ],
+    blindSpots: [
+        'rate-limit headroom: Gemini sends no rate-limit headers; limits appear only in a 429 (QuotaFailure)',
+        'spend and balance (AI Studio UI only)',
+        'limits are per project, not per key',
+    ],
+    request(kind, ctx) {
+        const base = baseUrlOf(ctx, DEFAULT_BASE_URL);
+        if (!base)
+            return undefined;
+        if (kind === 'validity')
+            return getJson(joinUrl(base, '/models'), headers(ctx.secret));
+        if (kind === 'headroom') {
+            const model = modelOf(ctx, 'gemini-2.5-flash-lite').replace(/^models\//, '');
+            return postJson(joinUrl(base, `/models/${encodeURIComponent(model)}:generateContent`), headers(ctx.secret), {
+                contents: [{ role: 'user', parts: [{ text: TINY_PROMPT }] }],
+                generationConfig: { maxOutputTokens: 1 },
+            });
+        }
+        return undefined;
+    },
+    decode(_kind, exchange, now) {
+        return { windows: geminiQuotaWindows(exchange, now) };
+    },
+};

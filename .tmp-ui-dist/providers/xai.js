@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { parseJson } from './body.js';
+import { createOpenAiStyleAdapter } from './openai-style.js';
+import { bearer, getJson, isSuccess, joinUrl, probe } from './shared.js';
+const DEFAULT_BASE_URL = 'https://api.x.ai/v1';
+/**
+ * Where the management API lives for a key's base URL: management-api.x.ai for the real API, and
+ * `<prefix>-management` beside a gateway's `<prefix>/v1` (the fake provider serves `/xai-management`).
+ */
+export function xaiManagementBase(base) {
+    try {
+        if (new URL(base).hostname === 'api.x.ai')
+            return 'https://management-api.x.ai';
+    }
+    catch {
+        // Not a URL: fall through to the path rule, the transport will report it.
+    }
+    return `${base.replace(/\/v1$/, '')}-management`;
+}
+// KeySettings has no team id; xAI's default team answers to "default".
+const TEAM = 'default';
+const prepaidBalance = z.object({ total: z.object({ val: z.union([z.string(), z.number()]) }) });
+/**
+ * `GET /v1/billing/teams/{team}/prepaid/balance`: `total.val` is USD cents with a ledger sign, so
+ * credit left is negative (`"-799"` = $7.99 left); a positive value means nothing is left.
+ */
+export function decodeXaiPrepaidBalance(text) {
+    const parsed = prepaidBalance.safeParse(parseJson(text));
+    if (!parsed.success)
+        return undefined;
+    const raw = String(parsed.data.total.val).trim();
+    if (!/^-?\d{1,15}(?:\.\d+)?$/.test(raw))
+        return undefined;
+    const cents = Number(raw);
+    return { remaining: cents < 0 ? -cents / 100 : 0, currency: 'USD', source: 'endpoint', label: 'prepaid credit' };
+}
+export const xai = createOpenAiStyleAdapter({
+    id: 'xai',
+    label: 'xAI',
+    defaultBaseUrl: DEFAULT_BASE_URL,
+    envVars: ['XAI_API_KEY'],
+    periods: { requests: 'minute', tokens: 'minute' },
+    headroomModel: 'grok-3-mini',
+    validityPath: '/api-key',
+    costs: {
+        validity: 'free: key status (blocked and disabled flags, ACLs)',
+        headroom: '≈10 tokens on grok-3-mini (≈$0.000004 a probe); xAI documents no rate-limit headers, so this mostly proves inference works',
+    },
+    extra: {
+        probes: [probe('balance', 'free; needs a management key: team prepaid credit')],
+        request(kind, ctx, base) {
+            if (kind !== 'balance' || !ctx.adminSecret)
+                return undefined;
+            return getJson(joinUrl(xaiManagementBase(base), `/v1/billing/teams/${TEAM}/prepaid/balance`), bearer(ctx.adminSecret));
+        },
+        credit: (kind, exchange) => ((kind === 'balance' || kind === 'any') && isSuccess(exchange.status) ? decodeXaiPrepaidBalance(exchange.body) : undefined),
+    },
+    blindSpots: ['rate-limit headroom (no documented headers; limits are per team and model)', 'credit, unless a management key is configured (default team only)'],
+});

@@ -1,0 +1,170 @@
+import { performance } from 'node:perf_hooks';
+import { diagnose } from '../diagnosis/index.js';
+import { getAdapter } from '../providers/registry.js';
+import { sanitize } from '../secrets/scrub.js';
+import { ERROR_BODY_CAP, RETRY_BODY_CAP, decodeBody } from './body.js';
+import { report } from './context.js';
+import { nextBackup, RETRYABLE_STATUSES, shouldFailover, usableAsBackup } from './failover.js';
+import { keyAuth, upstreamQuery, upstreamRequestHeaders } from './headers.js';
+import { refuse, writeLog } from './log-line.js';
+import { networkExchange } from './network.js';
+import { replyError } from './replies.js';
+import { abandon, readUpTo, relay, replyBuffered } from './relay.js';
+import { readRequestBody, settleUpload } from './request-body.js';
+import { matchRoute, PROXY_ROUTES, upstreamUrl } from './routes.js';
+import { offeredTokens, tokenMatches } from './token.js';
+function queryOf(rawUrl) {
+    const at = rawUrl.indexOf('?');
+    return at === -1 ? '' : rawUrl.slice(at);
+}
+export async function handleRequest(ctx, req, res, signal) {
+    const rawUrl = req.url ?? '/';
+    const route = matchRoute(rawUrl);
+    if (!tokenMatches(ctx.token, offeredTokens(req.headers, route?.query ?? queryOf(rawUrl)))) {
+        refuse(ctx, res, 401, 'keywatch_proxy_auth', `missing or wrong local token; send the token stored in ${ctx.tokenPath} as your SDK's API key ` +
+            '(Authorization: Bearer <token>, x-api-key, x-goog-api-key or api-key). Run `keywatch proxy` to see it again.', { provider: route?.provider });
+        return;
+    }
+    if (!route) {
+        const prefixes = Object.values(PROXY_ROUTES).map(r => `/${r.prefix}`).join(', ');
+        refuse(ctx, res, 404, 'keywatch_proxy_route', `no provider for this path; paths start with one of ${prefixes}`);
+        return;
+    }
+    const key = ctx.activeKey(route.provider);
+    if (!key) {
+        refuse(ctx, res, 503, 'keywatch_proxy_no_key', `no ${route.provider} key is configured; add one with \`keywatch add ${route.provider}\``, { provider: route.provider });
+        return;
+    }
+    let body;
+    try {
+        body = await readRequestBody(req, RETRY_BODY_CAP);
+    }
+    catch {
+        res.destroy();
+        return;
+    }
+    await forward(ctx, req, res, route, key, body, signal);
+}
+async function forward(ctx, req, res, route, key, body, signal) {
+    const first = await send(ctx, req, res, route, key, body, signal);
+    if (!first)
+        return;
+    const settle = (answer) => settleUpload(req, body, () => answer.cancel());
+    if (!RETRYABLE_STATUSES.has(first.status)) {
+        await relay(ctx, res, first, [], {});
+        settle(first);
+        return;
+    }
+    let head;
+    try {
+        head = await readUpTo(first.body, ERROR_BODY_CAP);
+    }
+    catch {
+        return abandon(ctx, res, first);
+    }
+    if (!head.ended) {
+        await relay(ctx, res, first, head.chunks, {});
+        settle(first);
+        return;
+    }
+    const bytes = Buffer.concat(head.chunks);
+    first.exchange.body = decodeBody(bytes, first.headers['content-encoding'], ERROR_BODY_CAP);
+    report(ctx, first);
+    ctx.traffic.end(first.key.name, true);
+    const target = failoverTarget(ctx, route.provider, first);
+    if (!target) {
+        replyBuffered(ctx, res, first, bytes, {});
+        settle(first);
+        return;
+    }
+    if (body.kind === 'stream') {
+        // The body is gone (streamed upstream, too big to keep): later requests use the backup, this one cannot.
+        replyBuffered(ctx, res, first, bytes, {});
+        settle(first);
+        return;
+    }
+    const retry = await send(ctx, req, res, route, target, body, signal);
+    if (!retry)
+        return;
+    await relay(ctx, res, retry, [], { failoverFrom: first.key.name });
+}
+/** Decide on failover from a whole error answer; switch the active key and tell the user when it happens. */
+function failoverTarget(ctx, provider, answer) {
+    let verdict;
+    try {
+        const windows = getAdapter(provider).decode('any', answer.exchange, answer.exchange.at).windows;
+        verdict = diagnose(answer.exchange, { windows, now: answer.exchange.at });
+    }
+    catch {
+        return undefined;
+    }
+    const decision = shouldFailover(provider, answer.status, verdict, ctx.now());
+    if (!decision.failover)
+        return undefined;
+    const from = answer.key.name;
+    const usable = (key) => usableAsBackup(ctx.options.verdictOf?.(key.name)) && ctx.options.resolveSecret(key.name) !== undefined;
+    // Concurrent requests that failed on the same key: follow the switch another one already made.
+    const current = ctx.activeKey(provider);
+    if (current && current.name !== from && usable(current))
+        return current;
+    const target = nextBackup(ctx.keys(), provider, from, new Set([from]), usable);
+    if (!target)
+        return undefined;
+    if (ctx.switchActive(provider, from, target.name)) {
+        ctx.options.onFailover?.({ provider, from, to: target.name, reason: sanitize(`${verdict.kind}: ${verdict.title}`), at: ctx.now() });
+    }
+    return target;
+}
+/** Send one request upstream with `key`. Undefined when no answer will be relayed (already replied or client gone). */
+async function send(ctx, req, res, route, key, body, signal) {
+    const secret = ctx.options.resolveSecret(key.name);
+    const auth = secret === undefined ? undefined : keyAuth(key, secret);
+    if (!auth) {
+        const why = secret === undefined ? 'its secret could not be resolved' : 'its provider adapter builds no request for it';
+        refuse(ctx, res, 503, 'keywatch_proxy_no_key', `the active ${route.provider} key "${key.name}" cannot be used: ${why}; see \`keywatch\` for the fix`, { provider: route.provider, keyName: key.name });
+        return undefined;
+    }
+    const base = key.baseUrl ?? getAdapter(key.provider).defaultBaseUrl;
+    let target;
+    try {
+        target = new URL(upstreamUrl({ ...route, query: upstreamQuery(route.query, auth) }, base));
+    }
+    catch {
+        refuse(ctx, res, 502, 'keywatch_proxy_upstream', `the base URL of key "${key.name}" does not parse`, { provider: route.provider, keyName: key.name });
+        return undefined;
+    }
+    const headers = upstreamRequestHeaders(req.headers, auth);
+    if (body.kind === 'buffer')
+        delete headers['content-length'];
+    ctx.traffic.start(key.name, key.provider);
+    const attempt = new AbortController();
+    signal.addEventListener('abort', () => attempt.abort(), { once: true });
+    const sentAt = performance.now();
+    try {
+        const answer = await ctx.dispatcher.request({
+            origin: target.origin,
+            path: `${target.pathname}${target.search}`,
+            method: (req.method ?? 'GET'),
+            headers,
+            body: body.kind === 'none' ? null : body.kind === 'buffer' ? body.bytes : body.stream,
+            signal: attempt.signal,
+        });
+        const latencyMs = performance.now() - sentAt;
+        const exchange = { provider: key.provider, status: answer.statusCode, headers: { ...answer.headers }, body: '', at: ctx.now(), latencyMs };
+        return { key, status: answer.statusCode, headers: answer.headers, body: answer.body, exchange, sentAt, cancel: () => attempt.abort() };
+    }
+    catch (error) {
+        ctx.traffic.end(key.name, false);
+        if (signal.aborted) {
+            res.destroy();
+            return undefined;
+        }
+        const latencyMs = performance.now() - sentAt;
+        const exchange = networkExchange(key.provider, error, ctx.now(), latencyMs);
+        ctx.options.onExchange?.(key.name, key.provider, exchange);
+        const timeout = exchange.network?.kind === 'timeout';
+        replyError(res, timeout ? 504 : 502, 'keywatch_proxy_upstream', `no answer from ${route.provider} (${exchange.network?.message})`);
+        writeLog(ctx, { provider: key.provider, keyName: key.name, status: null, latencyMs, durationMs: latencyMs, error: exchange.network?.kind });
+        return undefined;
+    }
+}

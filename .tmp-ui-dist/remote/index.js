@@ -1,0 +1,2 @@
+export { fetchSnapshot, normalizeRemoteUrl, RemoteUrlError } from './fetch-snapshot.js';
+export { createRemoteMonitor } from './remote-monitor.js';

@@ -1,0 +1,161 @@
+// Turning a SecretRef into a Secret: an environment variable, a command's stdout (op read, pass show), or a
+// value from the config file. Failures come back as a reason and a fix, never as a throw, and never with the key.
+import { spawn } from 'node:child_process';
+import { sanitize, scrub } from './scrub.js';
+import { Secret } from './secret.js';
+export const SECRET_COMMAND_TIMEOUT_MS = 10_000;
+const MAX_STDOUT = 64 * 1024;
+const MAX_STDERR = 16 * 1024;
+const MAX_COMMAND_SHOWN = 60;
+/** Where a key comes from, for the detail pane and `keywatch list`: "env OPENAI_API_KEY", "command: op read …". */
+export function describeSecretRef(ref) {
+    switch (ref.type) {
+        case 'env':
+            return `env ${ref.name}`;
+        case 'command':
+            return `command: ${shortCommand(ref.command)}`;
+        case 'value':
+            return 'config file';
+    }
+}
+function shortCommand(command) {
+    const clean = sanitize(command).trim();
+    return clean.length > MAX_COMMAND_SHOWN ? `${clean.slice(0, MAX_COMMAND_SHOWN - 1)}…` : clean;
+}
+const passedVariables = new Set(['PATH', 'HOME', 'USER', 'LANG', 'TERM']);
+const passedPrefixes = ['OP_', 'PASSWORD_STORE_', 'GNUPG'];
+/**
+ * What a secret command sees of our environment: enough for op, pass and gpg to find their state,
+ * and no other provider's key.
+ */
+export function secretCommandEnv(env) {
+    const out = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined || /API_KEY/i.test(name))
+            continue;
+        if (passedVariables.has(name) || passedPrefixes.some(p => name.startsWith(p)))
+            out[name] = value;
+    }
+    return out;
+}
+/** Undo common paste mistakes (surrounding quotes, a `Bearer ` prefix); reject what cannot be one key. */
+function normalize(raw) {
+    let value = raw.trim();
+    const quoted = /^(["'`])(.*)\1$/s.exec(value);
+    if (quoted)
+        value = (quoted[2] ?? '').trim();
+    value = value.replace(/^bearer\s+/i, '');
+    if (value === '')
+        return { problem: 'empty' };
+    if (/\s/.test(value))
+        return { problem: 'contains spaces or line breaks inside the key' };
+    return { value };
+}
+/** Resolve a reference to a Secret. Never throws; an error never carries the key. */
+export async function resolveSecret(ref, options = {}) {
+    try {
+        switch (ref.type) {
+            case 'env':
+                return fromEnv(ref.name, options.env ?? process.env);
+            case 'value':
+                return fromValue(ref.value);
+            case 'command':
+                return await fromCommand(ref.command, options.env ?? process.env, options.timeoutMs ?? SECRET_COMMAND_TIMEOUT_MS);
+        }
+        return { error: 'Unknown kind of secret reference', fix: 'Remove the key and add it again with keywatch add' };
+    }
+    catch (error) {
+        return { error: `Could not read the secret: ${sanitize(error instanceof Error ? error.message : String(error))}`, fix: 'Check how the key is configured (keywatch list)' };
+    }
+}
+function fromEnv(name, env) {
+    const normalized = normalize(env[name] ?? '');
+    if ('value' in normalized)
+        return { secret: new Secret(normalized.value) };
+    if (normalized.problem === 'empty') {
+        return {
+            error: `${name} is not set`,
+            fix: `Set ${name} in the environment keywatch starts from (export ${name}=…), or re-add the key with --command or --stdin`,
+        };
+    }
+    return { error: `${name} ${normalized.problem}`, fix: `Check the value of ${name}: it must hold exactly one key on one line` };
+}
+function fromValue(value) {
+    const normalized = normalize(value);
+    if ('value' in normalized)
+        return { secret: new Secret(normalized.value) };
+    return {
+        error: normalized.problem === 'empty' ? 'The key stored in the config file is empty' : `The key stored in the config file ${normalized.problem}`,
+        fix: 'Store it again: keywatch remove NAME, then keywatch add PROVIDER --name NAME --stdin',
+    };
+}
+async function fromCommand(command, env, timeoutMs) {
+    const shown = shortCommand(command);
+    const result = await runCommand(command, secretCommandEnv(env), timeoutMs);
+    // Whatever the command printed may be the key: keep it out of anything we show.
+    const printed = result.stdout.trim();
+    const detail = (text) => {
+        const clean = sanitize(text, printed.length >= 8 ? [printed, ...printed.split(/\s+/)] : []).trim();
+        return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
+    };
+    const withStderr = (text) => (result.stderr.trim() ? `${text}: ${detail(result.stderr)}` : text);
+    if (result.spawnError) {
+        return { error: `Could not run the secret command (${scrub(result.spawnError)})`, fix: `Check that /bin/sh exists and can run \`${shown}\`` };
+    }
+    if (result.timedOut) {
+        return {
+            error: `The secret command did not finish within ${Math.round(timeoutMs / 1000)} s`,
+            fix: `It may be waiting for a sign-in or a passphrase: run \`${shown}\` in a shell first (e.g. op signin), then restart keywatch`,
+        };
+    }
+    if (result.code !== 0) {
+        const how = result.code === null ? `was killed by ${result.signal ?? 'a signal'}` : `exited with code ${result.code}`;
+        const fix = result.code === 127
+            ? `The command was not found on PATH: install it or use its full path in the key's --command`
+            : `Run \`${shown}\` in a shell to see why (signed in to your password manager? GPG key unlocked?)`;
+        return { error: withStderr(`The secret command ${how}`), fix };
+    }
+    // `pass show` prints the password on the first line and notes after it.
+    const firstLine = printed.split(/\r?\n/).find(line => line.trim() !== '') ?? '';
+    const normalized = normalize(firstLine);
+    if ('value' in normalized)
+        return { secret: new Secret(normalized.value) };
+    return {
+        error: normalized.problem === 'empty' ? 'The secret command printed nothing' : `The secret command's output ${normalized.problem}`,
+        fix: `\`${shown}\` must print the key, and only the key, on stdout`,
+    };
+}
+function runCommand(command, env, timeoutMs) {
+    return new Promise(resolve => {
+        let stdout = '';
+        let stderr = '';
+        let settled = false;
+        const child = spawn('/bin/sh', ['-c', command], { env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+        const finish = (result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve({ ...result, stdout, stderr });
+        };
+        const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            // A grandchild may still hold the pipes open; do not wait for it.
+            child.stdout.destroy();
+            child.stderr.destroy();
+            finish({ code: null, signal: 'SIGKILL', timedOut: true });
+        }, timeoutMs);
+        child.stdout.setEncoding('utf8');
+        child.stderr.setEncoding('utf8');
+        child.stdout.on('data', (chunk) => {
+            if (stdout.length < MAX_STDOUT)
+                stdout += chunk.slice(0, MAX_STDOUT - stdout.length);
+        });
+        child.stderr.on('data', (chunk) => {
+            if (stderr.length < MAX_STDERR)
+                stderr += chunk.slice(0, MAX_STDERR - stderr.length);
+        });
+        child.on('error', error => finish({ code: null, signal: null, timedOut: false, spawnError: error.code ?? error.message }));
+        child.on('close', (code, signal) => finish({ code, signal, timedOut: false }));
+    });
+}

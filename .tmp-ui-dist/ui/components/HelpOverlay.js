@@ -1,0 +1,26 @@
+import { jsx as _jsx } from "react/jsx-runtime";
+import { Box } from 'ink';
+import { keyLabel, keymap } from '../keymap.js';
+import { useTheme } from '../hooks/use-theme.js';
+import { fitLine, textWidth, wrapText } from '../text.js';
+import { TextLine } from './TextLine.js';
+/** Every command in the keymap with all its keys; the overlay cannot drift from what the keys do. */
+export function helpLines(width, theme) {
+    const labels = keymap.map(command => keyLabel(command));
+    const column = Math.max(...labels.map(label => textWidth(label))) + 2;
+    const lines = [[{ text: 'Keys', style: theme.text.heading }, { text: '   ? or Esc closes this list', style: theme.text.dim }]];
+    for (const [index, command] of keymap.entries()) {
+        const label = labels[index] ?? '';
+        lines.push([{ text: '  ' }, { text: label.padEnd(column), style: theme.text.accent }, { text: command.description }]);
+    }
+    const note = 'In the filter line, type to narrow by name or provider; Enter keeps the filter, Esc clears it.';
+    for (const part of wrapText(note, width))
+        lines.push([{ text: part, style: theme.text.dim }]);
+    return lines.map(line => fitLine(line, width));
+}
+export function HelpOverlay({ width, height }) {
+    const theme = useTheme();
+    const lines = helpLines(width, theme);
+    const shown = lines.length > height ? [...lines.slice(0, Math.max(0, height - 1)), fitLine([{ text: '…' }], width)] : lines;
+    return (_jsx(Box, { flexDirection: "column", width: width, height: height, children: shown.map((line, index) => (_jsx(TextLine, { line: line }, index))) }));
+}

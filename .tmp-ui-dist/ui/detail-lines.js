@@ -1,0 +1,149 @@
+import { sanitize, stripControl } from '../secrets/scrub.js';
+import { sparkline } from './bars.js';
+import { UNKNOWN, formatAge, formatClock, formatDuration, formatInteger, formatLatency, formatMoney } from './format.js';
+import { hasNoHeadroomData, headroomHistory, isStale, limitName, providerLabel, readingAge, windowName } from './key-view.js';
+import { truncateLine, wrapText } from './text.js';
+import { statusStyle, statusText } from './theme.js';
+const INDENT = '  ';
+const MAX_READINGS = 5;
+function provenance(source) {
+    return source === 'estimate' ? 'estimate' : `from ${source}`;
+}
+function prose(text, width, indent = INDENT, style) {
+    return wrapText(sanitize(text), width - indent.length).map(part => [{ text: indent + part, style }]);
+}
+function deadline(at, now) {
+    if (at === undefined)
+        return '';
+    return at > now ? `${formatClock(at)} (in ${formatDuration(at - now)})` : `${formatClock(at)} (passed)`;
+}
+function evidenceLines(evidence, width, theme) {
+    const label = (name, value) => prose(value, width, INDENT + ' '.repeat(12)).map((line, index) => index === 0 ? [{ text: INDENT + name.padEnd(12), style: theme.text.dim }, { text: line[0]?.text.trimStart() ?? '' }] : line);
+    const http = evidence.status === null ? 'no HTTP answer' : `HTTP ${evidence.status}`;
+    const lines = [[{ text: INDENT }, { text: [http, evidence.errorType, evidence.errorCode].filter(Boolean).map(s => sanitize(String(s))).join(' · ') }]];
+    if (evidence.network)
+        lines.push(...label('Network', evidence.network));
+    if (evidence.message)
+        lines.push(...label('Message', evidence.message));
+    if (evidence.requestId)
+        lines.push(...label('Request id', evidence.requestId));
+    for (const [name, value] of Object.entries(evidence.headers))
+        lines.push(...label('Header', `${name}: ${value}`));
+    if (evidence.incident)
+        lines.push(...label('Incident', [evidence.incident.name, evidence.incident.url].filter(Boolean).join(' ')));
+    return lines;
+}
+function verdictLines(verdict, { width, theme }) {
+    const heading = (text) => [{ text, style: theme.text.heading }];
+    const lines = [heading('Why'), ...prose(verdict.why, width)];
+    if (verdict.candidates && verdict.candidates.length > 0)
+        lines.push(...prose(`Could also be: ${verdict.candidates.join(', ')}`, width, INDENT, theme.text.dim));
+    lines.push(heading('How to fix'));
+    for (const [index, step] of verdict.fix.entries()) {
+        const number = `${INDENT}${index + 1}. `;
+        const wrapped = wrapText(sanitize(step), width - number.length);
+        for (const [n, part] of wrapped.entries())
+            lines.push([{ text: (n === 0 ? number : ' '.repeat(number.length)) + part }]);
+    }
+    lines.push(heading('Evidence'), ...evidenceLines(verdict.evidence, width, theme));
+    if (verdict.limit)
+        lines.push([{ text: 'Limit hit  ', style: theme.text.dim }, { text: limitName(verdict.limit, verdict.window) }]);
+    return lines;
+}
+function clearsLine(verdict, now, theme) {
+    if (verdict.clears === 'needs_action')
+        return [{ text: 'Needs action: ', style: theme.text.warning }, { text: 'this will not clear by itself' }];
+    const when = verdict.clearsAt === undefined
+        ? verdict.retryAfterSeconds === undefined
+            ? ''
+            : ` after ~${formatDuration(verdict.retryAfterSeconds * 1000)}`
+        : ` at ${deadline(verdict.clearsAt, now)}`;
+    return [{ text: 'Clears by itself', style: theme.status.ok }, { text: when }];
+}
+function windowLine(window, nameWidth, now, theme) {
+    const left = `${formatInteger(window.remaining)} of ${formatInteger(window.limit)} left`;
+    const resets = window.resetAt === undefined ? '' : `  resets ${deadline(window.resetAt, now)}`;
+    return [
+        { text: `${INDENT}${windowName(window).padEnd(nameWidth)}  ` },
+        { text: left },
+        { text: resets },
+        { text: `  ${provenance(window.source)}`, style: window.source === 'estimate' ? theme.text.warning : theme.text.dim },
+    ];
+}
+function creditLine(credit, theme) {
+    const parts = [`${formatMoney(credit.remaining, credit.currency)} left`];
+    if (credit.limit !== undefined)
+        parts.push(`of ${formatMoney(credit.limit, credit.currency)}`);
+    if (credit.used !== undefined)
+        parts.push(`· used ${formatMoney(credit.used, credit.currency)}`);
+    return [
+        { text: `${INDENT}${stripControl(credit.label ?? 'credit')}: ` },
+        { text: parts.join(' ') },
+        { text: `  ${provenance(credit.source)}`, style: credit.source === 'estimate' ? theme.text.warning : theme.text.dim },
+    ];
+}
+function readingLine(reading, theme) {
+    const http = reading.status === null ? 'no answer' : `HTTP ${reading.status}`;
+    return [
+        { text: `${INDENT}${formatClock(reading.at)}  ` },
+        { text: http.padEnd(10) },
+        { text: formatLatency(reading.latencyMs).padStart(6) },
+        { text: `  ${reading.probe}  ${reading.verdict.kind}`, style: theme.text.dim },
+        ...(reading.source === 'estimate' ? [{ text: '  estimate', style: theme.text.warning }] : []),
+    ];
+}
+function trendLines(key, { now, width, theme, trend }) {
+    const lines = [];
+    const ahead = (trend?.forecasts ?? []).filter(f => f.exhaustedAt > now);
+    if (ahead.length > 0) {
+        lines.push([{ text: 'Forecast', style: theme.text.heading }, { text: '  estimate, at the current pace', style: theme.text.warning }]);
+        for (const f of ahead)
+            lines.push([{ text: `${INDENT}${f.subject} runs out in ~${formatDuration(f.exhaustedAt - now)} (${formatClock(f.exhaustedAt)})` }]);
+    }
+    const history = trend && trend.history.length > 1 ? trend.history : headroomHistory(key.recent);
+    if (history.length > 1) {
+        const shown = Math.min(history.length, width - INDENT.length);
+        lines.push([{ text: 'Trend', style: theme.text.heading }, { text: `  headroom of the tightest window, last ${shown} samples`, style: theme.text.dim }], [{ text: INDENT + sparkline(history, shown), style: theme.text.accent }]);
+    }
+    return lines;
+}
+/** Everything the pane can show for `key`, one entry per line, each cut to `width`. */
+export function detailLines(key, options) {
+    const { now, width, theme, intervalMs } = options;
+    const heading = (text) => [{ text, style: theme.text.heading }];
+    const age = readingAge(key, now);
+    const title = sanitize(key.verdict?.title ?? (key.status === 'CHECKING' ? 'No reading yet' : ''));
+    const lines = [
+        [
+            { text: stripControl(key.name), style: theme.text.heading },
+            { text: ` · ${providerLabel(key.provider)} · ${sanitize(key.masked)} · ` },
+            { text: stripControl(key.secretSource), style: theme.text.dim },
+        ],
+        [
+            { text: statusText(key.status), style: statusStyle(theme, key.status) },
+            { text: title ? `  ${title}` : '' },
+            { text: age === undefined ? '' : `  · checked ${formatAge(age)}`, style: isStale(key, now, intervalMs) ? theme.text.warning : theme.text.dim },
+        ],
+    ];
+    // Whether it clears by itself goes right under the title: on a short screen it must not be cut off.
+    if (key.status !== 'OK' && key.verdict)
+        lines.push(clearsLine(key.verdict, now, theme), ...verdictLines(key.verdict, options));
+    lines.push(heading('Windows'));
+    if (key.windows.length === 0) {
+        const why = hasNoHeadroomData(key) ? 'none: the provider sends no rate-limit headers for this key' : 'none reported yet';
+        lines.push([{ text: `${INDENT}${why}`, style: theme.text.dim }]);
+    }
+    const nameWidth = Math.max(0, ...key.windows.map(window => windowName(window).length));
+    for (const window of key.windows)
+        lines.push(windowLine(window, nameWidth, now, theme));
+    if (key.credit)
+        lines.push(heading('Credit'), creditLine(key.credit, theme));
+    lines.push(heading('Readings'));
+    const readings = key.recent.slice(-MAX_READINGS).reverse();
+    if (readings.length === 0)
+        lines.push([{ text: `${INDENT}${UNKNOWN}`, style: theme.text.dim }]);
+    for (const reading of readings)
+        lines.push(readingLine(reading, theme));
+    lines.push(...trendLines(key, options));
+    return lines.map(line => truncateLine(line, width));
+}

@@ -1,0 +1,103 @@
+export const COMMAND_IDS = [
+    'nav.up',
+    'nav.down',
+    'nav.pageUp',
+    'nav.pageDown',
+    'nav.first',
+    'nav.last',
+    'nav.jump',
+    'pane.open',
+    'pane.close',
+    'probe.now',
+    'poll.toggle',
+    'filter.start',
+    'filter.apply',
+    'filter.clear',
+    'help.toggle',
+    'app.quit',
+];
+const list = ['table', 'pane'];
+const char = (chars, label = chars) => ({ kind: 'char', chars, label });
+const named = (name, label, scopes) => scopes ? { kind: 'named', name, label, scopes } : { kind: 'named', name, label };
+export const keymap = [
+    { id: 'nav.up', keys: [named('upArrow', '↑'), char('k')], description: 'Select the previous key', scopes: [...list, 'filter'], footer: 'up' },
+    { id: 'nav.down', keys: [named('downArrow', '↓'), char('j')], description: 'Select the next key', scopes: [...list, 'filter'], footer: 'down' },
+    { id: 'nav.pageUp', keys: [named('pageUp', 'PgUp')], description: 'Scroll up one page', scopes: list },
+    { id: 'nav.pageDown', keys: [named('pageDown', 'PgDn')], description: 'Scroll down one page', scopes: list },
+    { id: 'nav.first', keys: [char('g'), named('home', 'Home')], description: 'Select the first key', scopes: list },
+    { id: 'nav.last', keys: [char('G'), named('end', 'End')], description: 'Select the last key', scopes: list },
+    { id: 'nav.jump', keys: [char('123456789', '1-9')], description: 'Select row 1 to 9', scopes: list },
+    { id: 'pane.open', keys: [named('return', 'Enter'), char('d')], description: 'Open the detail pane for the selected key', scopes: list, footer: 'details' },
+    { id: 'pane.close', keys: [named('escape', 'Esc')], description: 'Close the detail pane', scopes: ['pane'], footer: 'close' },
+    { id: 'probe.now', keys: [char('R')], description: 'Probe the selected key now', scopes: list, footer: 'probe' },
+    { id: 'poll.toggle', keys: [char('p')], description: 'Pause or resume polling', scopes: list, footer: 'pause' },
+    { id: 'filter.start', keys: [char('/')], description: 'Filter keys by name or provider', scopes: list, footer: 'filter' },
+    { id: 'filter.apply', keys: [named('return', 'Enter')], description: 'Keep the filter and go back to the table', scopes: ['filter'], footer: 'apply' },
+    { id: 'filter.clear', keys: [named('escape', 'Esc')], description: 'Clear the filter', scopes: ['table', 'filter'], footer: 'clear filter' },
+    { id: 'help.toggle', keys: [char('?'), named('escape', 'Esc', ['help'])], description: 'Show or hide this list of keys', scopes: [...list, 'help'], footer: 'help' },
+    { id: 'app.quit', keys: [char('q'), { kind: 'ctrl', char: 'c', label: 'Ctrl+C' }], description: 'Quit keywatch', scopes: [...list, 'help', 'filter'], footer: 'quit' },
+];
+// Ink reports a few keys through flags rather than `input`.
+function namedPressed(name, key) {
+    const flags = {
+        upArrow: key.upArrow,
+        downArrow: key.downArrow,
+        pageUp: key.pageUp,
+        pageDown: key.pageDown,
+        home: key.home,
+        end: key.end,
+        return: key.return,
+        escape: key.escape,
+    };
+    return flags[name] === true;
+}
+/** In the filter line, printable keys are text, so only non-printing bindings count there. */
+export function bindingActive(binding, scope) {
+    if (binding.scopes && !binding.scopes.includes(scope))
+        return false;
+    return !(scope === 'filter' && binding.kind === 'char');
+}
+export function matches(binding, input, key) {
+    switch (binding.kind) {
+        case 'named': {
+            return namedPressed(binding.name, key);
+        }
+        case 'ctrl': {
+            return key.ctrl === true && input.toLowerCase() === binding.char;
+        }
+        case 'char': {
+            return input.length === 1 && !key.ctrl && !key.meta && binding.chars.includes(input);
+        }
+    }
+}
+/** The command a keypress means in `scope`, or undefined. */
+export function commandFor(input, key, scope) {
+    for (const command of keymap) {
+        if (!command.scopes.includes(scope))
+            continue;
+        if (command.keys.some(binding => bindingActive(binding, scope) && matches(binding, input, key)))
+            return command.id;
+    }
+    return undefined;
+}
+export function commandById(id) {
+    const command = keymap.find(c => c.id === id);
+    if (!command)
+        throw new Error(`keymap has no command ${id}`);
+    return command;
+}
+/** "↑/k" — the keys of a command that work in `scope` (all of them without a scope). */
+export function keyLabel(command, scope) {
+    return command.keys
+        .filter(binding => (scope ? bindingActive(binding, scope) : true))
+        .map(binding => binding.label)
+        .join('/');
+}
+/** The footer's entries for `scope`, in keymap order, each with the first key that works there. */
+export function footerItems(scope, options = {}) {
+    return keymap
+        .filter(command => command.footer && command.scopes.includes(scope))
+        .filter(command => command.id !== 'filter.clear' || scope === 'filter' || options.filterActive)
+        .map(command => ({ id: command.id, keys: command.keys.find(binding => bindingActive(binding, scope))?.label ?? '', label: command.footer ?? '' }))
+        .filter(item => item.keys !== '');
+}

@@ -1,0 +1,59 @@
+import { jsx as _jsx } from "react/jsx-runtime";
+import { render } from 'ink';
+import { App } from './components/App.js';
+// Ink 6.8 has no alternateScreen option, so the live view switches screens itself and switches back on
+// every way out: quit, Ctrl+C (a keymap command, since exitOnCtrlC is off), a render error, SIGTERM/SIGHUP.
+// Home the cursor too: the alternate screen keeps the main screen's cursor row, and a frame started
+// at the bottom would scroll.
+export const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
+export const LEAVE_ALT_SCREEN = '\u001B[?1049l';
+const signals = { SIGTERM: 143, SIGHUP: 129 };
+/**
+ * Run the interactive view until the user quits. Resolves 0 on quit (128+n after SIGTERM/SIGHUP),
+ * rejects with the error that broke rendering. Stops the monitor on every path.
+ */
+export async function runLiveView(monitor, options) {
+    const stdout = options.stdout ?? process.stdout;
+    let left = false;
+    const leave = () => {
+        if (left)
+            return;
+        left = true;
+        stdout.write(LEAVE_ALT_SCREEN);
+    };
+    let code = 0;
+    let instance;
+    const onSignal = (signal) => () => {
+        code = signals[signal];
+        instance?.unmount();
+    };
+    const handlers = Object.keys(signals).map(name => [name, onSignal(name)]);
+    stdout.write(ENTER_ALT_SCREEN);
+    process.once('exit', leave);
+    for (const [name, handler] of handlers)
+        process.once(name, handler);
+    try {
+        instance = render(_jsx(App, { monitor: monitor, demo: options.demo, intervalMs: options.intervalMs, compact: options.compact, noColor: options.noColor, remote: options.remote, warnings: options.warnings, alerts: options.alerts }), {
+            stdout,
+            stdin: options.stdin ?? process.stdin,
+            stderr: options.stderr ?? process.stderr,
+            maxFps: 10,
+            exitOnCtrlC: false,
+            patchConsole: false,
+            // Ink 6.8's incremental mode moves the cursor up one line too few when a frame ends in a
+            // newline (every frame shorter than the screen), so each update lands a line lower and the
+            // screen scrolls. Fixed in Ink 7.0 (vadimdemedes/ink#910); until then, whole-frame rewrites.
+            incrementalRendering: false,
+        });
+        await instance.waitUntilExit();
+        return code;
+    }
+    finally {
+        instance?.unmount();
+        leave();
+        process.off('exit', leave);
+        for (const [name, handler] of handlers)
+            process.off(name, handler);
+        await monitor.stop();
+    }
+}
