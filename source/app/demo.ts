@@ -1,4 +1,5 @@
 import {startFakeProvider, type FakeProvider} from '../fake/server.js';
+import {hasStatusPage} from '../fake/status-page.js';
 import type {KeyConfig, ProviderId} from '../types.js';
 
 // Each row shows one state a real key can be in. Keys are obviously fake; the scenario is in the name.
@@ -22,7 +23,13 @@ const demoRows: Array<[name: string, provider: ProviderId, scenario: string]> = 
 	['together-llama', 'together', 'outage'],
 ];
 
-export type Demo = {keys: KeyConfig[]; fake: FakeProvider; close(): Promise<void>};
+export type Demo = {
+	keys: KeyConfig[];
+	fake: FakeProvider;
+	/** The fake's status page per provider it serves one for (Gemini and Azure have none, as in the real world). */
+	statusPages: Partial<Record<ProviderId, string>>;
+	close(): Promise<void>;
+};
 
 /** The fake provider in-process on 127.0.0.1 and one key per interesting state. */
 export async function startDemo(): Promise<Demo> {
@@ -43,5 +50,11 @@ export async function startDemo(): Promise<Demo> {
 		baseUrl: 'http://api.unreachable.invalid/v1',
 		origin: 'demo',
 	});
-	return {keys, fake, close: () => fake.close()};
+	// claude-ci is overloaded: an open incident on the status page explains it, as it would in real life.
+	fake.setIncident('anthropic', {name: 'Elevated errors on Claude API', impact: 'major', url: 'https://status.claude.com'});
+	const statusPages: Partial<Record<ProviderId, string>> = {};
+	for (const provider of new Set(keys.map(k => k.provider))) {
+		if (hasStatusPage(provider)) statusPages[provider] = `${fake.url}/status/${provider}`;
+	}
+	return {keys, fake, statusPages, close: () => fake.close()};
 }

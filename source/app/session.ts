@@ -1,6 +1,9 @@
 import {createMonitor, type Monitor} from '../monitor/monitor.js';
 import {createTransport} from '../net/transport.js';
 import type {Transport} from '../net/types.js';
+import {statusPagesForKeys, type StatusPageTargets} from '../status-pages/for-keys.js';
+import {createStatusPoller} from '../status-pages/poller.js';
+import {withIncidents} from '../status-pages/with-incidents.js';
 import {loadKeys, type LoadedKeys} from './keys.js';
 import type {CommonOptions} from './options.js';
 import {UsageError} from './options.js';
@@ -24,14 +27,18 @@ export async function openSession(options: CommonOptions, allowDemo: boolean): P
 	if (loaded.keys.length === 0) {
 		throw new UsageError('no keys configured: add one with `keywatch add openai --name prod --env OPENAI_API_KEY`, or try --demo');
 	}
-	const settings = resolveSettings(options, loaded.store.read().settings);
+	const fileSettings = loaded.store.read().settings;
+	const settings = resolveSettings(options, fileSettings);
 	if (loaded.demo && allowDemo) {
 		// The demo is meant to be watched: faster polls so counts move and windows reset while you look.
 		settings.intervalMs = Math.min(settings.intervalMs, 10_000);
 		settings.headroomIntervalMs = Math.min(settings.headroomIntervalMs, 20_000);
 	}
 	const transport = createTransport({timeoutMs: settings.timeoutMs});
-	const monitor = createMonitor({keys: loaded.keys, transport, ...settings, demo: Boolean(loaded.demo)});
+	const keyMonitor = createMonitor({keys: loaded.keys, transport, ...settings, demo: Boolean(loaded.demo)});
+	// Status pages are on unless the config says `settings.statusPages: false`.
+	const monitor =
+		fileSettings.statusPages === false ? keyMonitor : withIncidents(keyMonitor, createStatusPoller({transport, timeoutMs: settings.timeoutMs, ...statusPageTargets(loaded)}));
 	return {
 		loaded,
 		settings,
@@ -43,4 +50,10 @@ export async function openSession(options: CommonOptions, allowDemo: boolean): P
 			await loaded.demo?.close();
 		},
 	};
+}
+
+/** The demo reads the fake provider's status pages; real keys read the pages the reference confirms. */
+function statusPageTargets(loaded: LoadedKeys): StatusPageTargets {
+	if (loaded.demo) return {providers: [...new Set(loaded.keys.map(k => k.provider))], pages: loaded.demo.statusPages};
+	return statusPagesForKeys(loaded.keys);
 }

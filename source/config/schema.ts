@@ -32,6 +32,8 @@ export const settingsSchema = z.object({
 	headroomIntervalSeconds: z.number().min(30).max(86_400).optional(),
 	timeoutSeconds: z.number().min(1).max(120).optional(),
 	noSpend: z.boolean().optional(),
+	/** Read the providers' public status pages (default true). */
+	statusPages: z.boolean().optional(),
 });
 
 export const configSchema = z.object({

@@ -52,7 +52,9 @@ export type Runtime = {
 };
 
 export function createRuntime(id: string, config: KeyConfig, sizes: {recent: number; history: number}): Runtime {
-	const secretSource = describeSecretRef(config.secret);
+	// Where the secret comes from, and for environment keys that they were found there rather than configured.
+	const secretSource =
+		config.origin === 'demo' ? 'demo key (built-in fake provider)' : config.origin === 'env' ? `${describeSecretRef(config.secret)} (found in environment)` : describeSecretRef(config.secret);
 	return {
 		id,
 		config,

@@ -27,8 +27,6 @@ export type Answer = {
 	exchange: Exchange;
 	/** performance.now() when the request was sent. */
 	sentAt: number;
-	/** Abort this upstream request only (the client's request may go on, e.g. to a failover retry). */
-	cancel(): void;
 };
 
 export type LogFields = {failoverFrom?: string};

@@ -72,10 +72,9 @@ async function forward(
 ): Promise<void> {
 	const first = await send(ctx, req, res, route, key, body, signal);
 	if (!first) return;
-	const settle = (answer: Answer): void => settleUpload(req, body, () => answer.cancel());
 	if (!RETRYABLE_STATUSES.has(first.status)) {
 		await relay(ctx, res, first, [], {});
-		settle(first);
+		settleUpload(req, body);
 		return;
 	}
 	let head: {chunks: Buffer[]; ended: boolean};
@@ -86,7 +85,7 @@ async function forward(
 	}
 	if (!head.ended) {
 		await relay(ctx, res, first, head.chunks, {});
-		settle(first);
+		settleUpload(req, body);
 		return;
 	}
 	const bytes = Buffer.concat(head.chunks);
@@ -96,13 +95,13 @@ async function forward(
 	const target = failoverTarget(ctx, route.provider, first);
 	if (!target) {
 		replyBuffered(ctx, res, first, bytes, {});
-		settle(first);
+		settleUpload(req, body);
 		return;
 	}
 	if (body.kind === 'stream') {
 		// The body is gone (streamed upstream, too big to keep): later requests use the backup, this one cannot.
 		replyBuffered(ctx, res, first, bytes, {});
-		settle(first);
+		settleUpload(req, body);
 		return;
 	}
 	const retry = await send(ctx, req, res, route, target, body, signal);
@@ -162,8 +161,6 @@ async function send(
 	const headers = upstreamRequestHeaders(req.headers, auth);
 	if (body.kind === 'buffer') delete headers['content-length'];
 	ctx.traffic.start(key.name, key.provider);
-	const attempt = new AbortController();
-	signal.addEventListener('abort', () => attempt.abort(), {once: true});
 	const sentAt = performance.now();
 	try {
 		const answer = await ctx.dispatcher.request({
@@ -172,11 +169,14 @@ async function send(
 			method: (req.method ?? 'GET') as Dispatcher.HttpMethod,
 			headers,
 			body: body.kind === 'none' ? null : body.kind === 'buffer' ? body.bytes : body.stream,
-			signal: attempt.signal,
+			signal,
+			// A provider may answer a large upload before reading it all and leave the socket unusable;
+			// such uploads are rare, so their connection is not reused.
+			reset: body.kind === 'stream',
 		});
 		const latencyMs = performance.now() - sentAt;
 		const exchange: Exchange = {provider: key.provider, status: answer.statusCode, headers: {...answer.headers}, body: '', at: ctx.now(), latencyMs};
-		return {key, status: answer.statusCode, headers: answer.headers, body: answer.body, exchange, sentAt, cancel: () => attempt.abort()};
+		return {key, status: answer.statusCode, headers: answer.headers, body: answer.body, exchange, sentAt};
 	} catch (error) {
 		ctx.traffic.end(key.name, false);
 		if (signal.aborted) {

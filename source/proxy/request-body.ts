@@ -66,12 +66,11 @@ export function readRequestBody(req: IncomingMessage, cap: number): Promise<Requ
 }
 
 /**
- * The provider answered before taking the whole body (it refused the request early): cut that upstream
- * request so its socket is not reused, and drain the client's upload so the client's connection stays usable.
+ * The answer is over but the client is still uploading (the provider answered early): stop feeding the
+ * upstream request and drain the rest, so the client's connection stays usable.
  */
-export function settleUpload(req: IncomingMessage, body: RequestBody, cancelUpstream: () => void): void {
+export function settleUpload(req: IncomingMessage, body: RequestBody): void {
 	if (body.kind !== 'stream' || req.complete) return;
-	cancelUpstream();
 	req.unpipe();
 	req.resume();
 }

@@ -1,5 +1,5 @@
 import {sanitize} from '../secrets/scrub.js';
-import type {Credit, KeyState, MonitorSnapshot, RateWindow} from '../types.js';
+import type {Credit, Incident, KeyState, MonitorSnapshot, RateWindow, Spend} from '../types.js';
 
 // `check --json` and `serve /state` print this; scripts depend on it, so every field is always present
 // and an unknown value is null (never 0).
@@ -23,6 +23,22 @@ export type CreditJson = {
 	label: string | null;
 };
 
+export type SpendJson = {
+	month: string;
+	used: number | null;
+	budget: number | null;
+	left: number | null;
+	currency: string;
+};
+
+export type IncidentJson = {
+	name: string;
+	impact: Incident['impact'];
+	status: string;
+	url: string | null;
+	startedAt: string | null;
+};
+
 export type KeyJson = {
 	name: string;
 	provider: KeyState['provider'];
@@ -31,6 +47,10 @@ export type KeyJson = {
 	title: string | null;
 	windows: WindowJson[];
 	credit: CreditJson | null;
+	/** Spent this month against the budget (admin key), or null. */
+	spend: SpendJson | null;
+	/** Open incidents on the status page of the key's provider; empty when none are known. */
+	incidents: IncidentJson[];
 	latencyMs: number | null;
 	checkedAt: string | null;
 	source: KeyState['source'] | null;
@@ -72,7 +92,29 @@ function creditJson(credit: Credit | undefined): CreditJson | null {
 	};
 }
 
-export function keyToJson(key: KeyState): KeyJson {
+function spendJson(spend: Spend | undefined): SpendJson | null {
+	if (!spend) return null;
+	return {
+		month: sanitize(spend.month),
+		used: finite(spend.used),
+		budget: finite(spend.budget),
+		left: finite(spend.left),
+		currency: sanitize(spend.currency),
+	};
+}
+
+function incidentJson(incident: Incident): IncidentJson {
+	return {
+		name: sanitize(incident.name),
+		impact: incident.impact,
+		status: sanitize(incident.status),
+		url: incident.url === undefined ? null : sanitize(incident.url),
+		startedAt: iso(incident.startedAt),
+	};
+}
+
+/** `incidents`: the open incidents of the key's provider (from `MonitorSnapshot.incidents`). */
+export function keyToJson(key: KeyState, incidents: readonly Incident[] = []): KeyJson {
 	return {
 		name: sanitize(key.name),
 		provider: key.provider,
@@ -81,6 +123,8 @@ export function keyToJson(key: KeyState): KeyJson {
 		title: key.verdict ? sanitize(key.verdict.title) : null,
 		windows: key.windows.map(windowJson),
 		credit: creditJson(key.credit),
+		spend: spendJson(key.spend),
+		incidents: incidents.map(incidentJson),
 		latencyMs: finite(key.latencyMs),
 		checkedAt: iso(key.checkedAt),
 		source: key.source ?? null,
@@ -90,5 +134,8 @@ export function keyToJson(key: KeyState): KeyJson {
 
 /** One object per key, in the snapshot's order: the shape of `check --json` and `GET /state`. */
 export function snapshotToJson(snapshot: MonitorSnapshot): KeyJson[] {
-	return snapshot.keys.map(keyToJson);
+	return snapshot.keys.map(key => {
+		const incidents = snapshot.incidents?.[key.provider];
+		return keyToJson(key, Array.isArray(incidents) ? incidents : []);
+	});
 }

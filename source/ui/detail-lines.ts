@@ -17,6 +17,8 @@ export type DetailOptions = {
 	intervalMs: number;
 	/** The monitor's longer history and forecasts, when it keeps them. */
 	trend?: KeyTrend;
+	/** Cap on each block of prose (why, each fix step, the message), so a short pane still reaches the fix. */
+	proseLines?: number;
 };
 
 const INDENT = '  ';
@@ -26,8 +28,13 @@ function provenance(source: Provenance): string {
 	return source === 'estimate' ? 'estimate' : `from ${source}`;
 }
 
-function prose(text: string, width: number, indent = INDENT, style?: Segment['style']): Line[] {
-	return wrapText(sanitize(text), width - indent.length).map(part => [{text: indent + part, style}]);
+function capped(lines: string[], limit = Number.POSITIVE_INFINITY): string[] {
+	if (lines.length <= limit) return lines;
+	return [...lines.slice(0, Math.max(1, limit) - 1), `${lines[Math.max(1, limit) - 1] ?? ''} …`];
+}
+
+function prose(text: string, width: number, indent = INDENT, style?: Segment['style'], limit?: number): Line[] {
+	return capped(wrapText(sanitize(text), width - indent.length - 2), limit).map(part => [{text: indent + part, style}]);
 }
 
 function deadline(at: number | undefined, now: number): string {
@@ -35,9 +42,9 @@ function deadline(at: number | undefined, now: number): string {
 	return at > now ? `${formatClock(at)} (in ${formatDuration(at - now)})` : `${formatClock(at)} (passed)`;
 }
 
-function evidenceLines(evidence: Evidence, width: number, theme: Theme): Line[] {
+function evidenceLines(evidence: Evidence, width: number, theme: Theme, limit?: number): Line[] {
 	const label = (name: string, value: string): Line[] =>
-		prose(value, width, INDENT + ' '.repeat(12)).map((line, index) =>
+		prose(value, width, INDENT + ' '.repeat(12), undefined, limit).map((line, index) =>
 			index === 0 ? [{text: INDENT + name.padEnd(12), style: theme.text.dim}, {text: line[0]?.text.trimStart() ?? ''}] : line,
 		);
 	const http = evidence.status === null ? 'no HTTP answer' : `HTTP ${evidence.status}`;
@@ -50,17 +57,17 @@ function evidenceLines(evidence: Evidence, width: number, theme: Theme): Line[] 
 	return lines;
 }
 
-function verdictLines(verdict: Verdict, {width, theme}: DetailOptions): Line[] {
+function verdictLines(verdict: Verdict, {width, theme, proseLines}: DetailOptions): Line[] {
 	const heading = (text: string): Line => [{text, style: theme.text.heading}];
-	const lines: Line[] = [heading('Why'), ...prose(verdict.why, width)];
+	const lines: Line[] = [heading('Why'), ...prose(verdict.why, width, INDENT, undefined, proseLines)];
 	if (verdict.candidates && verdict.candidates.length > 0) lines.push(...prose(`Could also be: ${verdict.candidates.join(', ')}`, width, INDENT, theme.text.dim));
 	lines.push(heading('How to fix'));
 	for (const [index, step] of verdict.fix.entries()) {
 		const number = `${INDENT}${index + 1}. `;
-		const wrapped = wrapText(sanitize(step), width - number.length);
+		const wrapped = capped(wrapText(sanitize(step), width - number.length - 2), proseLines);
 		for (const [n, part] of wrapped.entries()) lines.push([{text: (n === 0 ? number : ' '.repeat(number.length)) + part}]);
 	}
-	lines.push(heading('Evidence'), ...evidenceLines(verdict.evidence, width, theme));
+	lines.push(heading('Evidence'), ...evidenceLines(verdict.evidence, width, theme, proseLines));
 	if (verdict.limit) lines.push([{text: 'Limit hit  ', style: theme.text.dim}, {text: limitName(verdict.limit, verdict.window)}]);
 	return lines;
 }

@@ -108,6 +108,20 @@ export function matches(binding: KeyBinding, input: string, key: Partial<Key>): 
 	}
 }
 
+/**
+ * Ink hands over a chunk of plain characters as one input (a paste, or keys sent together as tmux
+ * send-keys and fast typists do: "4\r"). Outside escape sequences each character is a key of its own.
+ */
+export function splitKeys(input: string, key: Partial<Key>): Array<[string, Partial<Key>]> {
+	if ([...input].length <= 1 || key.ctrl || key.meta) return [[input, key]];
+	return [...input].map(ch => {
+		if (ch === '\r' || ch === '\n') return ['', {return: true}];
+		if (ch === '\u007F' || ch === '\b') return ['', {backspace: true}];
+		if (ch === '\t') return ['', {tab: true}];
+		return [ch, {shift: /[A-Z]/.test(ch)}];
+	});
+}
+
 /** The command a keypress means in `scope`, or undefined. */
 export function commandFor(input: string, key: Partial<Key>, scope: Scope): CommandId | undefined {
 	for (const command of keymap) {

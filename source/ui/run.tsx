@@ -84,6 +84,9 @@ export async function runLiveView(monitor: MonitorApi, options: LiveViewOptions)
 		leave();
 		process.off('exit', leave);
 		for (const [name, handler] of handlers) process.off(name, handler);
-		await monitor.stop();
+		// Best effort on the way out: a failing stop must not hide why the view ended.
+		await Promise.resolve()
+			.then(async () => monitor.stop())
+			.catch(() => undefined);
 	}
 }

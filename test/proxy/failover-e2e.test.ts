@@ -3,7 +3,7 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {startFakeProvider, type FakeProvider} from '../../source/fake/server.js';
 import type {ProviderId, Verdict} from '../../source/types.js';
-import {readAll, request, startHarness, testKey, type Harness} from './helpers.js';
+import {readAll, request, startHarness, startUpstream, testKey, type Harness} from './helpers.js';
 
 let fake: FakeProvider;
 let h: Harness;
@@ -130,13 +130,24 @@ describe('failover', () => {
 	});
 
 	it('does not resend a body too large to keep, but moves later requests to the backup', async () => {
-		h = await startHarness(...pair('openai', 'sk-test-invalid-fo-0020', 'sk-test-healthy-fo-0021'));
-		const large = JSON.stringify({model: 'gpt-4o-mini', messages: [{role: 'user', content: 'x'.repeat(1536 * 1024)}]});
-		const answer = await post('openai', '/chat/completions', large);
-		expect(answer.status).toBe(401);
-		expect(h.failovers.map(f => [f.from, f.to])).toEqual([['primary', 'spare']]);
-		expect(h.exchanges.map(e => e.keyName)).toEqual(['primary']);
-		expect((await post('openai', '/chat/completions')).status).toBe(200);
-		expect(h.exchanges.at(-1)!.keyName).toBe('spare');
+		// A recording upstream: it reads the whole upload before refusing, so the test sees the proxy, not socket races.
+		const upstream = await startUpstream();
+		try {
+			h = await startHarness(
+				[testKey('primary', 'openai', `${upstream.url}/v1`), testKey('spare', 'openai', `${upstream.url}/v1`, {backup: true})],
+				{primary: 'sk-test-invalid-fo-0020', spare: 'sk-test-healthy-fo-0021'},
+			);
+			const large = Buffer.alloc(1536 * 1024, 'x');
+			const answer = await post('openai', '/echo', large.toString());
+			expect(answer.status).toBe(401);
+			expect(upstream.seen.map(s => s.body.length)).toEqual([large.length]);
+			expect(h.failovers.map(f => [f.from, f.to])).toEqual([['primary', 'spare']]);
+			expect(h.exchanges.map(e => e.keyName)).toEqual(['primary']);
+			expect((await post('openai', '/echo', 'small')).status).toBe(200);
+			expect(upstream.seen.at(-1)!.headers.authorization).toBe('Bearer sk-test-healthy-fo-0021');
+		} finally {
+			await h.close();
+			await upstream.close();
+		}
 	});
 });

@@ -79,6 +79,14 @@ export async function startUpstream(): Promise<Upstream> {
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			record.body = Buffer.concat(chunks);
+			// Keys named like the fake's invalid scenario get OpenAI's invalid-key answer, after the whole body.
+			if (String(req.headers.authorization).includes('sk-test-invalid')) {
+				const body = JSON.stringify({error: {message: 'Incorrect API key provided: sk-tes***0000.', type: 'invalid_request_error', param: null, code: 'invalid_api_key'}});
+				res.writeHead(401, {'content-type': 'application/json', 'content-length': String(body.length)});
+				sent.push(Buffer.from(body));
+				res.end(body);
+				return;
+			}
 			if (req.url?.startsWith('/v1/chat/completions')) {
 				const myGate = gate;
 				res.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-ratelimit-remaining-requests': '42'});
@@ -194,6 +202,7 @@ export async function startHarness(keys: KeyConfig[], secrets: Record<string, st
 	});
 	const token = readFileSync(proxy.tokenPath, 'utf8').trim();
 	const client = new Agent();
+	let closing: Promise<void> | undefined;
 	return {
 		proxy,
 		token,
@@ -201,10 +210,13 @@ export async function startHarness(keys: KeyConfig[], secrets: Record<string, st
 		failovers,
 		logLines,
 		client,
-		async close() {
-			await client.close();
-			await proxy.close();
-			config.remove();
+		close() {
+			closing ??= (async () => {
+				await client.close();
+				await proxy.close();
+				config.remove();
+			})();
+			return closing;
 		},
 	};
 }

@@ -32,4 +32,40 @@ describe('snapshotToJson', () => {
 		const json = snapshotToJson(makeSnapshot([makeKey({id: 'z'}), makeKey({id: 'a'})]));
 		expect(json.map(k => k.name)).toEqual(['z', 'a']);
 	});
+
+	it('spend: month, used, budget, left and currency; null when unknown', () => {
+		const withBudget = makeKey({id: 'a', spend: {month: '2026-01', used: 412.5, currency: 'USD', budget: 500, left: 87.5, source: 'endpoint'}});
+		const noBudget = makeKey({id: 'b', spend: {month: '2026-01', used: Number.NaN, currency: 'USD', source: 'endpoint'}});
+		const none = makeKey({id: 'c'});
+		const json = snapshotToJson(makeSnapshot([withBudget, noBudget, none]));
+		expect(json.map(k => k.spend)).toEqual([
+			{month: '2026-01', used: 412.5, budget: 500, left: 87.5, currency: 'USD'},
+			{month: '2026-01', used: null, budget: null, left: null, currency: 'USD'},
+			null,
+		]);
+	});
+
+	it("incidents: the open incidents of each key's provider, scrubbed; empty when none are known", () => {
+		const snapshot = makeSnapshot([makeKey({id: 'claude', provider: 'anthropic'}), makeKey({id: 'oa', provider: 'openai'}), makeKey({id: 'gem', provider: 'gemini'})], {
+			incidents: {
+				anthropic: [
+					{provider: 'anthropic', name: 'Elevated errors\u001b[2J', impact: 'major', status: 'investigating', url: 'https://stspg.io/x1', startedAt: Date.UTC(2026, 0, 15, 11, 30)},
+					{provider: 'anthropic', name: 'Database upgrade', impact: 'maintenance', status: 'in_progress'},
+				],
+				openai: [],
+			},
+		});
+		const [claude, oa, gem] = snapshotToJson(snapshot);
+		expect(claude!.incidents).toEqual([
+			{name: 'Elevated errors', impact: 'major', status: 'investigating', url: 'https://stspg.io/x1', startedAt: '2026-01-15T11:30:00.000Z'},
+			{name: 'Database upgrade', impact: 'maintenance', status: 'in_progress', url: null, startedAt: null},
+		]);
+		expect(oa!.incidents).toEqual([]);
+		expect(gem!.incidents).toEqual([]);
+	});
+
+	it('incidents that are not a list (a remote snapshot gone wrong) are read as none', () => {
+		const snapshot = makeSnapshot([makeKey({id: 'a'})], {incidents: {openai: 'broken' as never}});
+		expect(snapshotToJson(snapshot)[0]!.incidents).toEqual([]);
+	});
 });

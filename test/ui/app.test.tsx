@@ -178,6 +178,14 @@ describe('live view data', () => {
 		expect(app.lastFrame()).toContain('12:00:01');
 	});
 
+	it('runs one ticker while mounted and clears it on unmount', () => {
+		vi.useFakeTimers({toFake: ['setInterval', 'clearInterval']});
+		const app = render(<App monitor={fakeMonitor(sampleKeys())} clock={() => T0} />);
+		expect(vi.getTimerCount()).toBe(1);
+		app.unmount();
+		expect(vi.getTimerCount()).toBe(0);
+	});
+
 	it('marks readings older than twice the poll interval as stale', () => {
 		const keysWithAges = [makeKey({id: 'fresh', checkedAt: T0 - 30_000}), makeKey({id: 'old', checkedAt: T0 - 5 * MINUTE})];
 		const app = render(<App monitor={fakeMonitor(keysWithAges)} clock={() => T0} />);
@@ -216,7 +224,7 @@ describe('live view data', () => {
 describe('live view layout', () => {
 	it('renders only the visible rows of 200 keys and scrolls with the selection', async () => {
 		const screen = renderScreen(<App monitor={fakeMonitor(manyKeys(200))} clock={() => T0} />, {columns: 80, rows: 24});
-		let lines = screen.lines();
+		const lines = screen.lines();
 		expect(lines).toHaveLength(23);
 		expect(lines.filter(line => /key-\d{3}/.test(line))).toHaveLength(20);
 		expect(lines.at(-1)).toMatch(/1–20 of 200$/);
@@ -225,7 +233,6 @@ describe('live view layout', () => {
 		expect(selected(frame)).toBe('key-200');
 		expect(frame).not.toContain('key-180');
 		await screen.press(keys.pageDown, 'g', keys.pageDown);
-		lines = screen.lines();
 		expect(selected(screen.lastFrame())).toBe('key-021');
 		screen.unmount();
 	});
@@ -272,5 +279,17 @@ describe('keys typed faster than React re-subscribes', () => {
 		expect(monitor.setPaused.mock.calls).toEqual([[true], [false]]);
 		const frame = await waitFor(app, f => f.includes('/old'), 'the filter typed right after /');
 		expect(frame).not.toContain('How to fix');
+	});
+});
+
+describe('several keys in one chunk of input', () => {
+	it('are handled one by one, as tmux send-keys and fast typing deliver them', async () => {
+		const monitor = fakeMonitor(sampleKeys());
+		const app = render(<App monitor={monitor} clock={() => T0} />);
+		mounted = app;
+		app.stdin.write('4\r');
+		await waitFor(app, f => f.includes('How to fix') && f.includes('openai-trial · OpenAI'), 'row 4 opened');
+		app.stdin.write('/old\r');
+		await waitFor(app, f => f.includes('filter: old'), 'the filter typed and applied in one chunk');
 	});
 });

@@ -102,6 +102,20 @@ describe('detail pane content', () => {
 		}
 	});
 
+	it('shortens long prose on a short pane so the fix steps still show', () => {
+		const wordy = makeKey({
+			id: 'wordy',
+			status: 'DENIED',
+			verdict: verdict('invalid_key', {why: 'A long explanation. '.repeat(30), fix: ['Open the keys page and create a new key for this project, then copy it. '.repeat(3), 'Second']}),
+		});
+		const screen = renderScreen(<DetailPane keyState={wordy} now={T0} width={60} height={12} intervalMs={MINUTE} placement="below" />, {columns: 60, rows: 24});
+		const frame = screen.lastFrame();
+		expect(frame).toContain('How to fix');
+		expect(frame).toMatch(/ 1\. Open the keys page/);
+		expect(frame).toMatch(/^ {2}explanation\..* …$/m);
+		screen.unmount();
+	});
+
 	it('fits the pane height, saying how much more there is', () => {
 		const screen = renderScreen(<DetailPane keyState={sampleKeys()[3]!} now={T0} width={80} height={8} intervalMs={MINUTE} placement="below" />, {columns: 80, rows: 24});
 		const lines = screen.lines();

@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {COMMAND_IDS, type Scope, bindingActive, commandFor, footerItems, keyLabel, keymap, matches} from '../../source/ui/keymap.js';
+import {COMMAND_IDS, type Scope, bindingActive, commandFor, footerItems, keyLabel, keymap, matches, splitKeys} from '../../source/ui/keymap.js';
 
 const key = (flags: Partial<Key> = {}): Partial<Key> => flags;
 const scopes: Scope[] = ['table', 'pane', 'filter', 'help'];
@@ -75,5 +75,12 @@ describe('keymap', () => {
 		expect(footerItems('filter').map(item => `${item.keys} ${item.label}`)).toEqual(['↑ up', '↓ down', 'Enter apply', 'Esc clear filter', 'Ctrl+C quit']);
 		expect(footerItems('table').some(item => item.id === 'filter.clear')).toBe(false);
 		expect(footerItems('table', {filterActive: true}).some(item => item.id === 'filter.clear')).toBe(true);
+	});
+
+	it('splits a chunk of plain characters into single keys', () => {
+		expect(splitKeys('4\r', {})).toEqual([['4', {shift: false}], ['', {return: true}]]);
+		expect(splitKeys('aB\u007F', {})).toEqual([['a', {shift: false}], ['B', {shift: true}], ['', {backspace: true}]]);
+		expect(splitKeys('j', {})).toEqual([['j', {}]]);
+		expect(splitKeys('c', {ctrl: true})).toEqual([['c', {ctrl: true}]]);
 	});
 });

@@ -21,8 +21,11 @@ export function DetailPane({keyState, trend, now, width, height, intervalMs, pla
 	const theme = useTheme();
 	const beside = placement === 'beside';
 	const inner = beside ? width - 3 : width;
-	const content = detailLines(keyState, {now, width: inner, theme, intervalMs, trend});
 	const room = beside ? height : height - 1;
+	const options = {now, width: inner, theme, intervalMs, trend};
+	let content = detailLines(keyState, options);
+	// Too tall: shorten each block of prose before cutting the end, so the fix steps still show.
+	if (content.length > room) content = detailLines(keyState, {...options, proseLines: 2});
 	const shown: Line[] =
 		content.length > room
 			? [...content.slice(0, Math.max(0, room - 1)), [{text: `… ${content.length - room + 1} more lines: a taller terminal shows them`, style: theme.text.dim}]]

@@ -1,7 +1,7 @@
 import {type Key, useInput} from 'ink';
 import {type Dispatch, useLayoutEffect, useRef} from 'react';
 import type {MonitorApi} from '../../monitor/types.js';
-import {type CommandId, commandFor} from '../keymap.js';
+import {type CommandId, commandFor, splitKeys} from '../keymap.js';
 import {type ViewAction, type ViewState, scopeOf, viewReducer} from '../state.js';
 
 export type KeymapInputOptions = {
@@ -42,7 +42,7 @@ function run(command: CommandId, input: string, view: ViewState, apply: Apply, o
 }
 
 // The filter line's own scope: printable keys are text there, not commands.
-function editFilter(input: string, key: Key, apply: Apply): void {
+function editFilter(input: string, key: Partial<Key>, apply: Apply): void {
 	if (key.backspace || key.delete) {
 		apply({type: 'filter.backspace'});
 		return;
@@ -71,16 +71,18 @@ export function useKeymapInput(options: KeymapInputOptions): void {
 		view.current = options.view;
 	});
 	useInput(
-		(input: string, key: Key) => {
+		(chunk: string, chunkKey: Key) => {
 			const current = latest.current;
 			const apply: Apply = action => {
 				view.current = viewReducer(view.current, action);
 				current.dispatch(action);
 			};
-			const scope = scopeOf(view.current);
-			const command = commandFor(input, key, scope);
-			if (command) run(command, input, view.current, apply, current);
-			else if (scope === 'filter') editFilter(input, key, apply);
+			for (const [input, key] of splitKeys(chunk, chunkKey)) {
+				const scope = scopeOf(view.current);
+				const command = commandFor(input, key, scope);
+				if (command) run(command, input, view.current, apply, current);
+				else if (scope === 'filter') editFilter(input, key, apply);
+			}
 		},
 		{isActive: options.isActive ?? true},
 	);

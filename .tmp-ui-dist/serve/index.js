@@ -1,3 +1,0 @@
-export { createMetrics } from './metrics.js';
-export { ServeError, startServe } from './server.js';
-export { keyToJson, snapshotToJson } from './state-json.js';
