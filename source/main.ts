@@ -131,6 +131,15 @@ export function buildProgram(output: {out: (s: string) => void; err: (s: string)
 			program.setOptionValue('exitCode', await runStatus(options));
 		});
 
+	commonOptions(program.command('proxy'))
+		.description('a local proxy on 127.0.0.1: apps send requests through it with a local token; keywatch adds the active key and records every answer')
+		.addOption(new Option('--port <port>', 'port on 127.0.0.1').default(8787).argParser(Number))
+		.option('--json-log', 'one JSON line per request on stdout (never a key or a body)')
+		.action(async (options: CommonOptions & {port?: number; jsonLog?: boolean}) => {
+			const {runProxy} = await import('./commands/proxy.js');
+			program.setOptionValue('exitCode', await runProxy(options));
+		});
+
 	const alert = program.command('alert').description('alert sinks: webhook, bell, desktop');
 	alert
 		.command('add')

@@ -12,6 +12,7 @@ import {MAX_TIMER_MS, realClock, type Clock} from './clock.js';
 import {DEFAULT_HISTORY_CAPACITY, type KeyHistory} from './history.js';
 import {buildKeyState, createRuntime, recordReading, type Plan, type Runtime} from './key-runtime.js';
 import {setupVerdict} from './key-view.js';
+import {scrubVerdict} from './scrub-verdict.js';
 import {messageOf, runProbe, type ProbeContext} from './probe.js';
 import {backoffDelay, exhaustedUntil, FIRST_PROBE_GAP_MS, jitterFactor, outcomeOf, PROBE_ORDER, providerDeadline, SLOW_RECHECK_FACTOR, SPEND_INTERVAL_MS, spreadOffsets} from './schedule.js';
 import {Semaphore} from './semaphore.js';
@@ -46,6 +47,11 @@ export type Monitor = MonitorApi & {
 	checkOnce(): Promise<MonitorSnapshot>;
 	/** The key's sparkline/forecast history (bounded), or undefined for an unknown id. */
 	history(id: string): KeyHistory | undefined;
+	/**
+	 * An answer the provider gave to real traffic (the proxy) for the key named `name`: it becomes a reading
+	 * marked "traffic", and the key's probes are pushed back, since traffic already tells what they would.
+	 */
+	recordTraffic(name: string, exchange: Exchange): void;
 };
 
 type RunMode = 'due' | 'all' | 'canary';
@@ -486,6 +492,29 @@ export function createMonitor(options: MonitorOptions): Monitor {
 		},
 		history(id) {
 			return byId.get(id)?.history;
+		},
+		recordTraffic(name, exchange) {
+			const rt = runtimes.find(r => r.config.name === name);
+			if (!rt || stopped || !rt.adapter) return;
+			const now = clock.now();
+			let reading: Reading;
+			try {
+				const decoded = rt.adapter.decode('any', exchange, now);
+				const verdict = scrubVerdict(diagnose(exchange, {windows: decoded.windows, now}));
+				reading = {at: now, probe: 'headroom', status: exchange.status, windows: decoded.windows, verdict, source: 'traffic'};
+				if (decoded.credit) reading.credit = decoded.credit;
+				if (exchange.latencyMs !== undefined) reading.latencyMs = exchange.latencyMs;
+			} catch {
+				return;
+			}
+			recordReading(rt, reading);
+			for (const plan of rt.plans) if (plan.kind === 'validity' || plan.kind === 'headroom') rt.due.set(plan.kind, now + plan.periodMs);
+			settleOutcome(rt, [reading]);
+			if (started && !paused && !offline && !rt.running) {
+				disarm(rt);
+				arm(rt);
+			}
+			refresh(rt);
 		},
 	};
 	return monitor;

@@ -21,7 +21,7 @@ export function describeSecretRef(ref: SecretRef): string {
 		case 'command':
 			return `command: ${shortCommand(ref.command)}`;
 		case 'value':
-			return 'config file';
+			return 'stored in the config file';
 	}
 }
 

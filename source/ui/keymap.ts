@@ -155,3 +155,9 @@ export function footerItems(scope: Scope, options: {filterActive?: boolean} = {}
 		.map(command => ({id: command.id, keys: command.keys.find(binding => bindingActive(binding, scope))?.label ?? '', label: command.footer ?? ''}))
 		.filter(item => item.keys !== '');
 }
+
+/** The keymap as a Markdown table, for the README's Keyboard section. */
+export function keymapMarkdown(): string {
+	const rows = keymap.map(command => `| ${command.keys.map(binding => `\`${binding.label}\``).join(', ')} | ${command.description} |`);
+	return ['| Keys | Does |', '| --- | --- |', ...rows].join('\n');
+}

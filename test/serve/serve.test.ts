@@ -215,6 +215,8 @@ describe('GET /state and /snapshot', () => {
 				{id: 'tokens', limitKind: 'tokens', period: 'minute', limit: 30_000, remaining: null, resetAt: null, source: 'headers'},
 			],
 			credit: {remaining: 12.5, limit: 100, used: 87.5, currency: 'USD', source: 'endpoint', label: 'key limit'},
+			spend: null,
+			incidents: [],
 			latencyMs: 250,
 			checkedAt: new Date(t(10)).toISOString(),
 			source: 'headers',

@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {COMMAND_IDS, type Scope, bindingActive, commandFor, footerItems, keyLabel, keymap, matches, splitKeys} from '../../source/ui/keymap.js';
+import {COMMAND_IDS, type Scope, bindingActive, commandFor, footerItems, keyLabel, keymap, keymapMarkdown, matches, splitKeys} from '../../source/ui/keymap.js';
 
 const key = (flags: Partial<Key> = {}): Partial<Key> => flags;
 const scopes: Scope[] = ['table', 'pane', 'filter', 'help'];
@@ -82,5 +82,11 @@ describe('keymap', () => {
 		expect(splitKeys('aB\u007F', {})).toEqual([['a', {shift: false}], ['B', {shift: true}], ['', {backspace: true}]]);
 		expect(splitKeys('j', {})).toEqual([['j', {}]]);
 		expect(splitKeys('c', {ctrl: true})).toEqual([['c', {ctrl: true}]]);
+	});
+
+	it('renders the keymap as a Markdown table for the README', () => {
+		const table = keymapMarkdown();
+		expect(table.split('\n')).toHaveLength(keymap.length + 2);
+		expect(table).toContain('| `q`, `Ctrl+C` | Quit keywatch |');
 	});
 });

@@ -1,0 +1,28 @@
+import type {CommonOptions} from '../app/options.js';
+import {resolveSecretsByName} from '../app/secret-table.js';
+import {openSession} from '../app/session.js';
+import {runProxyCommand} from '../proxy/command.js';
+
+/**
+ * `keywatch proxy`: the local proxy in the foreground, with the monitor running beside it so traffic readings
+ * and probe verdicts meet (failover asks the monitor whether a backup is healthy).
+ */
+export async function runProxy(options: CommonOptions & {port?: number; jsonLog?: boolean}): Promise<number> {
+	const session = await openSession(options, false);
+	const {monitor, loaded} = session;
+	const resolve = await resolveSecretsByName(loaded.keys);
+	monitor.start();
+	try {
+		return await runProxyCommand({
+			port: options.port,
+			jsonLog: options.jsonLog,
+			configDir: loaded.store.dir,
+			keys: loaded.keys,
+			resolveSecret: resolve,
+			onExchange: (name, _provider, exchange) => monitor.recordTraffic(name, exchange),
+			verdictOf: name => monitor.getSnapshot().keys.find(k => k.name === name)?.verdict,
+		});
+	} finally {
+		await session.close();
+	}
+}
