@@ -1,14 +1,30 @@
 // The last line of defence: every log, error, crash and provider message passes through here.
 
+/** A run this long of any registered secret is treated as a leak of it. */
+const FRAGMENT = 12;
+
 const registered = new Set<string>();
+// Every FRAGMENT-long run of every registered secret: one set lookup per position finds fragments of any of
+// thousands of keys in a single pass, instead of one scan of the text per key.
+const fragments = new Set<string>();
+// Secrets of 8 to 11 characters have no fragment of that length; they are looked for whole.
+const shortSecrets = new Set<string>();
 
 /** Remember a secret so `scrub` can find it (and pieces of it) in any text. */
 export function registerSecret(value: string): void {
-	if (value.length >= 8) registered.add(value);
+	if (value.length < 8 || registered.has(value)) return;
+	registered.add(value);
+	if (value.length < FRAGMENT) {
+		shortSecrets.add(value);
+		return;
+	}
+	for (let i = 0; i + FRAGMENT <= value.length; i++) fragments.add(value.slice(i, i + FRAGMENT));
 }
 
 export function forgetSecrets(): void {
 	registered.clear();
+	fragments.clear();
+	shortSecrets.clear();
 }
 
 // Known key shapes. Each keeps its family prefix so the reader can still tell which key it was.
@@ -28,18 +44,55 @@ function maskShape(match: string): string {
 	return `${family}…${match.slice(-4)}`;
 }
 
-/** Replace registered secrets, long fragments of them, and known key shapes with masks. */
-export function scrub(text: string, extra: readonly string[] = []): string {
+/**
+ * Replace every stretch of text covered by registered fragments: a whole secret keeps its last four
+ * characters (`…abcd`), a piece of one ("sk-VKMIs***...wjh3" echoes) becomes `…`.
+ */
+function scrubRegistered(text: string): string {
+	if (fragments.size === 0 || text.length < FRAGMENT) return text;
+	let out = '';
+	let copied = 0;
+	let i = 0;
+	const last = text.length - FRAGMENT;
+	while (i <= last) {
+		if (!fragments.has(text.slice(i, i + FRAGMENT))) {
+			i++;
+			continue;
+		}
+		const start = i;
+		let end = i + FRAGMENT;
+		// Extend while the next window is still part of a secret: overlapping fragments make one stretch.
+		while (i + 1 <= last && fragments.has(text.slice(i + 1, i + 1 + FRAGMENT))) {
+			i++;
+			end = i + FRAGMENT;
+		}
+		const stretch = text.slice(start, end);
+		out += `${text.slice(copied, start)}${registered.has(stretch) ? `…${stretch.slice(-4)}` : '…'}`;
+		copied = end;
+		i = end;
+	}
+	return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** The same for one-off secrets a caller passes (a command's output): few, so looked for one by one. */
+function scrubExtra(text: string, secrets: Iterable<string>): string {
 	let out = text;
-	for (const secret of [...registered, ...extra]) {
+	for (const secret of secrets) {
 		if (!secret || secret.length < 8) continue;
 		out = out.split(secret).join(`…${secret.slice(-4)}`);
-		// Providers echo slices of the key ("sk-VKMIs***...wjh3"); a 12-character run of it is enough to leak.
-		for (let i = 0; i + 12 <= secret.length; i += 6) {
-			const piece = secret.slice(i, i + 12);
+		for (let i = 0; i + FRAGMENT <= secret.length; i++) {
+			const piece = secret.slice(i, i + FRAGMENT);
 			if (out.includes(piece)) out = out.split(piece).join('…');
 		}
 	}
+	return out;
+}
+
+/** Replace registered secrets, long fragments of them, and known key shapes with masks. */
+export function scrub(text: string, extra: readonly string[] = []): string {
+	let out = scrubRegistered(text);
+	if (shortSecrets.size > 0) out = scrubExtra(out, shortSecrets);
+	if (extra.length > 0) out = scrubExtra(out, extra);
 	for (const shape of keyShapes) out = out.replace(shape, maskShape);
 	return out;
 }

@@ -39,7 +39,7 @@ const summarySchema = z.looseObject({
 // Statuspage's incident statuses; the summary lists unresolved ones, but a page may lag behind.
 const closedIncident = new Set(['resolved', 'postmortem', 'completed']);
 const activeMaintenance = new Set(['in_progress', 'verifying']);
-const impacts = new Set<string>(['none', 'minor', 'major', 'critical']);
+const impacts = new Set<string>(['none', 'minor', 'major', 'critical', 'maintenance']);
 const indicators = new Set<string>(['none', 'minor', 'major', 'critical', 'maintenance']);
 
 function clean(value: string): string {

@@ -16,38 +16,52 @@ export function pickIncident(incidents: readonly Incident[] | undefined): Incide
 	return incidents.find(i => i.impact === 'major' || i.impact === 'critical') ?? incidents[0];
 }
 
-function withIncident(key: KeyState, incidents: Partial<Record<ProviderId, Incident[]>>): KeyState {
+type Marked = {incident: Incident; key: KeyState};
+
+/** A key state, with its DOWN verdict naming the incident. `memo` keeps a key's object until it or its incident changes. */
+function withIncident(key: KeyState, incidents: Partial<Record<ProviderId, Incident[]>>, memo?: WeakMap<KeyState, Marked>): KeyState {
 	const verdict = key.verdict;
 	if (!verdict || !PROVIDER_DOWN.has(verdict.kind)) return key;
 	const incident = pickIncident(incidents[key.provider]);
 	if (!incident) return key;
+	const known = memo?.get(key);
+	if (known && known.incident === incident) return known.key;
 	const evidence = {...verdict.evidence, incident: incident.url ? {name: incident.name, url: incident.url} : {name: incident.name}};
-	return Object.freeze({...key, verdict: Object.freeze({...verdict, evidence: Object.freeze(evidence)})});
+	const marked = Object.freeze({...key, verdict: Object.freeze({...verdict, evidence: Object.freeze(evidence)})});
+	memo?.set(key, {incident, key: marked});
+	return marked;
 }
 
-export function decorateSnapshot(snapshot: MonitorSnapshot, incidents: Partial<Record<ProviderId, Incident[]>>, errors: Partial<Record<ProviderId, string>>): MonitorSnapshot {
-	const keys = snapshot.keys.map(key => withIncident(key, incidents));
+export function decorateSnapshot(
+	snapshot: MonitorSnapshot,
+	incidents: Partial<Record<ProviderId, Incident[]>>,
+	errors: Partial<Record<ProviderId, string>>,
+	memo?: WeakMap<KeyState, Marked>,
+): MonitorSnapshot {
+	const keys = snapshot.keys.map(key => withIncident(key, incidents, memo));
 	return Object.freeze({...snapshot, keys: Object.freeze(keys) as KeyState[], incidents, statusPageErrors: errors});
 }
 
 export function withIncidents(monitor: Monitor, poller: IncidentSource): Monitor {
 	let cache: {base: MonitorSnapshot; incidents: object; errors: object; derived: MonitorSnapshot} | undefined;
+	// Key objects the UI and the alert engine compare stay the same while neither the key nor its incident changes.
+	const memo = new WeakMap<KeyState, Marked>();
 
 	function getSnapshot(): MonitorSnapshot {
 		const base = monitor.getSnapshot();
 		const incidents = poller.incidents();
 		const errors = poller.errors();
 		if (cache && cache.base === base && cache.incidents === incidents && cache.errors === errors) return cache.derived;
-		const derived = decorateSnapshot(base, incidents, errors);
+		const derived = decorateSnapshot(base, incidents, errors, memo);
 		cache = {base, incidents, errors, derived};
 		return derived;
 	}
 
 	return {
+		// What the decorator leaves alone passes straight through, methods added to Monitor later included
+		// (createMonitor returns a plain object whose methods never use `this`).
+		...monitor,
 		getSnapshot,
-		probeNow: id => monitor.probeNow(id),
-		setPaused: paused => monitor.setPaused(paused),
-		history: id => monitor.history(id),
 		subscribe(listener) {
 			const offMonitor = monitor.subscribe(listener);
 			const offPoller = poller.subscribe(listener);

@@ -131,7 +131,7 @@ describe('describeSecretRef', () => {
 	it('says where the key comes from without the key', () => {
 		expect(describeSecretRef({type: 'env', name: 'OPENAI_API_KEY'})).toBe('env OPENAI_API_KEY');
 		expect(describeSecretRef({type: 'command', command: 'op read op://Private/OpenAI/credential'})).toBe('command: op read op://Private/OpenAI/credential');
-		expect(describeSecretRef({type: 'value', value: 'sk-test-secret-0123456789'})).toBe('config file');
+		expect(describeSecretRef({type: 'value', value: 'sk-test-secret-0123456789'})).toBe('stored in the config file');
 	});
 
 	it('shortens a long command and masks key-shaped text in it', () => {

@@ -114,6 +114,7 @@ export function stubMonitor(keys: KeyState[]): StubMonitor {
 			calls.push('stop');
 		},
 		history: () => undefined,
+		recordTraffic: name => calls.push(`recordTraffic ${name}`) && undefined,
 	};
 }
 

@@ -77,6 +77,9 @@ describe('withIncidents', () => {
 		expect(third).not.toBe(second);
 		expect(decorated.getSnapshot()).toBe(third);
 		expect(Object.isFrozen(third)).toBe(true);
+		// The marked DOWN key keeps its object while neither it nor its incident changed.
+		expect(third.keys[0]).toBe(second.keys[0]);
+		expect(second.keys[0]).not.toBe(first.keys[0]);
 	});
 
 	it('listeners hear both the monitor and the status pages; unsubscribing leaves neither', () => {
@@ -117,13 +120,14 @@ describe('withIncidents', () => {
 		expect(snapshot.keys[0]!.verdict!.evidence.incident?.name).toBe('Elevated errors');
 	});
 
-	it('start and stop reach both; probeNow and setPaused reach the monitor', async () => {
+	it('start and stop reach both; probeNow, setPaused and recordTraffic reach the monitor', async () => {
 		const {monitor, source, decorated} = setup();
 		decorated.start();
 		decorated.probeNow('claude-ci');
 		decorated.setPaused(true);
+		decorated.recordTraffic('claude-ci', {provider: 'anthropic', status: 529, headers: {}, body: '', at: 0});
 		await decorated.stop();
-		expect(monitor.calls).toEqual(['start', 'probeNow claude-ci', 'setPaused true', 'stop']);
+		expect(monitor.calls).toEqual(['start', 'probeNow claude-ci', 'setPaused true', 'recordTraffic claude-ci', 'stop']);
 		expect(source.calls).toEqual(['start', 'stop']);
 	});
 });
