@@ -22,12 +22,13 @@ export class Tmux {
 	/**
 	 * Start `argv` in a new session. The pane's shell writes the wall clock (ns) to a file and then execs the
 	 * command, so `startedAt` is the moment the measured process begins and the pane's pid is that process.
+	 * `env` is the whole environment (`env -i`): nothing leaks in from the tmux server's.
 	 */
 	start(argv, {env = {}, cols = 150, rows = 50} = {}) {
 		const name = `run${this.#count++}`;
 		const stamp = path.join(os.tmpdir(), `kw-bench-start-${process.pid}-${name}`);
 		const vars = Object.entries({TERM: 'xterm-256color', ...env}).map(([k, v]) => `${k}=${quote(v)}`);
-		const command = `date +%s%N > ${quote(stamp)}; exec env ${vars.join(' ')} ${argv.map(quote).join(' ')}`;
+		const command = `date +%s%N > ${quote(stamp)}; exec env -i ${vars.join(' ')} ${argv.map(quote).join(' ')}`;
 		const first = this.sessions.size === 0;
 		this.#tmux([...(first ? ['-f', '/dev/null'] : []), 'new-session', '-d', '-x', String(cols), '-y', String(rows), '-s', name, command]);
 		if (first) this.#tmux(['set-option', '-g', 'remain-on-exit', 'off']);

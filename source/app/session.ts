@@ -45,8 +45,10 @@ export async function openSession(options: CommonOptions, allowDemo: boolean): P
 		transport,
 		monitor,
 		async close() {
-			await monitor.stop();
+			// Closing the transport aborts requests still in flight, so stopping never waits out a timeout.
+			const stopping = monitor.stop();
 			await transport.close();
+			await stopping;
 			await loaded.demo?.close();
 		},
 	};

@@ -1,11 +1,68 @@
+import {restoreTerminal} from './terminal.js';
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+type HandledSignal = (typeof SIGNALS)[number];
+const numbers: Record<HandledSignal, number> = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15};
+
+/** How long a command that handles a signal itself gets to finish before the process is ended anyway. */
+export const SHUTDOWN_GRACE_MS = 3_000;
+
+/** 128 + the signal's number: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP. */
+export function exitCodeFor(signal: HandledSignal): number {
+	return 128 + numbers[signal];
+}
+
+/** A repeat of the first signal this soon is a library re-sending it (see below), not a second Ctrl+C. */
+const ECHO_MS = 500;
+
+// Two libraries listen for exit cleanup and then re-send the signal to die by it, with no 'exit' event, so
+// the alternate screen would never be left: Ink's signal-exit (a function named `listener`, which re-sends
+// only when it is the last listener) and when-exit under conf's atomically (always re-sends). They are not
+// handlers: a signal only they listen to must still end the process here.
+function isExitHook(listener: (...args: unknown[]) => void): boolean {
+	return listener.name === 'listener' || /\bthis\.exit\(signal\)/.test(Function.prototype.toString.call(listener));
+}
+
+/**
+ * A permanent listener for SIGINT, SIGTERM and SIGHUP, installed before anything else. While it is there,
+ * signal-exit never kills the process behind the live view's back. When a command handles the signal
+ * itself (the live view unmounts, serve closes), it gets SHUTDOWN_GRACE_MS; with nobody handling it, or on a
+ * second signal, the terminal is restored and the process exits at once with 128 + the signal's number.
+ */
+export function installSignalHandlers(options: {graceMs?: number; exit?: (code: number) => void} = {}): () => void {
+	const graceMs = options.graceMs ?? SHUTDOWN_GRACE_MS;
+	const exit = options.exit ?? ((code: number) => process.exit(code));
+	let first: {signal: HandledSignal; at: number} | undefined;
+	const end = (code: number) => {
+		restoreTerminal();
+		exit(code);
+	};
+	const handler = (signal: HandledSignal) => {
+		const code = exitCodeFor(signal);
+		if (first) {
+			if (first.signal === signal && Date.now() - first.at < ECHO_MS) return;
+			return end(code);
+		}
+		const handled = process.listeners(signal).some(l => l !== handler && !isExitHook(l as (...args: unknown[]) => void));
+		if (!handled) return end(code);
+		first = {signal, at: Date.now()};
+		process.exitCode = code;
+		// Unref'd: a command that finishes in time exits on its own; one that hangs is ended here.
+		setTimeout(() => end(code), graceMs).unref();
+	};
+	for (const signal of SIGNALS) process.on(signal, handler);
+	return () => {
+		for (const signal of SIGNALS) process.off(signal, handler);
+	};
+}
+
 /** Resolves on the first SIGINT, SIGTERM or SIGHUP, then removes its listeners. */
 export function waitForSignal(): Promise<NodeJS.Signals> {
-	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 	return new Promise(resolve => {
 		const handler = (signal: NodeJS.Signals) => {
-			for (const s of signals) process.off(s, handler);
+			for (const s of SIGNALS) process.off(s, handler);
 			resolve(signal);
 		};
-		for (const s of signals) process.on(s, handler);
+		for (const s of SIGNALS) process.on(s, handler);
 	});
 }

@@ -11,7 +11,7 @@ export type TransportOptions = {
 	timeoutMs?: number;
 	/** Bytes of body kept (default 1 MiB); the rest is never read. */
 	maxBodyBytes?: number;
-	/** Connections per origin (default 4). */
+	/** Connections per origin (default 8, the monitor's global bound, so a probe never queues in the pool). */
 	connections?: number;
 	userAgent?: string;
 };
@@ -21,6 +21,7 @@ export type TransportExchange = Exchange & {truncated?: boolean};
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_CONNECTIONS = 8;
 const DEFAULT_USER_AGENT = 'keywatch/0.1 (+https://github.com/keywatch/keywatch)';
 
 type Body = Dispatcher.ResponseData['body'];
@@ -82,7 +83,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
 	const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 	const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
 	const agent = new Agent({
-		connections: options.connections ?? 4,
+		// As many as the monitor lets run at once: with fewer, keys whose provider hangs hold every connection to
+		// that origin and the other keys on it wait in undici's queue, eating their own deadline, until they time out.
+		connections: options.connections ?? DEFAULT_CONNECTIONS,
 		pipelining: 1,
 		connect: {timeout: Math.min(timeoutMs, DEFAULT_TIMEOUT_MS)},
 		headersTimeout: timeoutMs,

@@ -65,7 +65,7 @@ export function errorObject(body: unknown, depth = 0): Record<string, unknown> |
  * portal, a gateway) or from a broken API, and must not read as "key works". An empty body is left alone.
  */
 export function unreadableBody(text: string, truncated = false): string | undefined {
-	if (truncated) return `the body was larger than keywatch reads (${Math.round(MAX_PARSE_CHARS / 1024)} KiB) and was cut off`;
+	if (truncated) return 'the body was larger than keywatch reads for a probe (1 MiB) and was cut off';
 	const trimmed = text.trim();
 	if (trimmed === '') return undefined;
 	if (!/^[[{]/.test(trimmed)) {
