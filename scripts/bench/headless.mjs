@@ -1,6 +1,6 @@
 // Which modules the headless commands load: none of Ink, React or their renderer may be among them.
-// Unbundled, a loaded file's path names its package; bundled, esbuild's "// node_modules/<pkg>/…" comments
-// inside each loaded chunk do.
+// Unbundled, a loaded file's path names its package; bundled, dist/bundle/packages.json (written by
+// scripts/bundle.mjs from esbuild's metafile) says which packages each loaded chunk holds.
 import {readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,8 +16,8 @@ function uiPackagesIn(files) {
 		const match = packagePattern.exec(file);
 		if (match) found.add(match[1]);
 		if (file.includes('/dist/bundle/')) {
-			const text = readFileSync(file, 'utf8');
-			for (const m of text.matchAll(new RegExp(`^// node_modules/(${UI_PACKAGES.join('|')})/`, 'gm'))) found.add(m[1]);
+			const map = JSON.parse(readFileSync(path.join(path.dirname(file), 'packages.json'), 'utf8'));
+			for (const pkg of map[path.basename(file)] ?? ['(not in packages.json)']) if (UI_PACKAGES.includes(pkg) || pkg.startsWith('(')) found.add(pkg);
 		}
 	}
 	return [...found].sort();
@@ -49,7 +49,7 @@ export async function checkHeadless(fake, {env = {}} = {}) {
 				),
 			];
 			rmSync(trace, {force: true});
-			results.push({command: command.name, code: run.code, files: files.length, ui: uiPackagesIn(files)});
+			results.push({command: command.name, code: run.code, files: files.length, bundled: files.some(f => f.includes('/dist/bundle/')), ui: uiPackagesIn(files)});
 		}
 	} finally {
 		config.remove();

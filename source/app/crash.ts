@@ -1,6 +1,6 @@
 import {sanitize} from '../secrets/scrub.js';
 import {installSignalHandlers} from './signals.js';
-import {restoreTerminal} from './terminal.js';
+import {restoreAndExit} from './terminal.js';
 
 /** EX_SOFTWARE (sysexits.h): an internal error. */
 export const CRASH_EXIT_CODE = 70;
@@ -22,11 +22,7 @@ export function installCrashHandlers(): void {
 	const crash = (error: unknown) => {
 		if (crashed) return;
 		crashed = true;
-		restoreTerminal();
-		try {
-			process.stderr.write(`${crashLine(error)}\n`);
-		} catch {}
-		process.exit(CRASH_EXIT_CODE);
+		restoreAndExit(CRASH_EXIT_CODE, crashLine(error));
 	};
 	process.on('uncaughtException', crash);
 	process.on('unhandledRejection', crash);

@@ -1,4 +1,4 @@
-import {restoreTerminal} from './terminal.js';
+import {restoreAndExit} from './terminal.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 type HandledSignal = (typeof SIGNALS)[number];
@@ -31,12 +31,9 @@ function isExitHook(listener: (...args: unknown[]) => void): boolean {
  */
 export function installSignalHandlers(options: {graceMs?: number; exit?: (code: number) => void} = {}): () => void {
 	const graceMs = options.graceMs ?? SHUTDOWN_GRACE_MS;
-	const exit = options.exit ?? ((code: number) => process.exit(code));
+	const exit = options.exit ?? ((code: number) => restoreAndExit(code));
 	let first: {signal: HandledSignal; at: number} | undefined;
-	const end = (code: number) => {
-		restoreTerminal();
-		exit(code);
-	};
+	const end = (code: number) => exit(code);
 	const handler = (signal: HandledSignal) => {
 		const code = exitCodeFor(signal);
 		if (first) {

@@ -36,9 +36,9 @@ describe('live view end to end (tmux)', () => {
 		const s = start('--demo');
 		await s.waitFor(screen => screen.includes('DENIED'), 'probe results');
 		await s.press('1', 'Enter');
-		await s.waitFor(screen => screen.includes('How to fix') || /openai-prod[\s\S]*Provider/i.test(screen), 'pane for row 1');
+		await s.waitFor(screen => /openai-prod · OpenAI · sk-…\w{4}/.test(screen) && screen.includes('Readings'), 'pane for row 1');
 		await s.press('j', 'j', 'j', 'j'); // row 5: openai-old, an invalid key
-		await s.waitFor(screen => /Why[\s\S]*(key|Key)/.test(screen) && screen.includes('openai-old'), 'pane switched to openai-old');
+		await s.waitFor(screen => /openai-old · OpenAI · sk-…\w{4}/.test(screen) && screen.includes('Invalid API key') && screen.includes('How to fix'), 'pane switched to openai-old');
 		await s.press('C-c');
 		const after = await s.waitFor(screen => screen.includes('[exit='), 'exit');
 		expect(after).toContain('[exit=0]');
