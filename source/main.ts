@@ -115,7 +115,8 @@ export function buildProgram(output: {out: (s: string) => void; err: (s: string)
 		.addOption(new Option('--port <port>', 'port').default(9464).argParser(Number))
 		.option('--host <host>', 'address to bind (default 127.0.0.1; metrics say which providers you use)')
 		.option('--read-only', 'refuse probe and pause requests from remote screens')
-		.action(async (options: CommonOptions & {port?: number; host?: string; readOnly?: boolean}) => {
+		.option('--allow-control', 'accept probe and pause requests even on a non-loopback bind')
+		.action(async (options: CommonOptions & {port?: number; host?: string; readOnly?: boolean; allowControl?: boolean}) => {
 			const {runServe} = await import('./commands/serve.js');
 			program.setOptionValue('exitCode', await runServe(options));
 		});

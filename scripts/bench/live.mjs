@@ -34,24 +34,25 @@ export async function measureIdle(tmux, fake, {keys = 50, windowMs = 15_000, env
 }
 
 /**
- * Resident memory of the live view at each key count (`--no-spend`, the default 60 s interval): read when
- * the header says every key is OK, plus two seconds. The sizes run side by side (memory does not care).
+ * Resident memory of the live view (`--no-spend`, the default 60 s interval) for each of `runs`
+ * ([{id, keys, env}]): read when the header says every key is OK, plus two seconds. The runs go side by
+ * side; a busy CPU slows them down but does not change what they hold.
  */
-export async function measureMemory(tmux, fake, {sizes = [10, 200, 2000], env = {}} = {}) {
-	const configs = sizes.map(n => writeConfig(fake.url, n));
-	const runs = configs.map(config => tmux.start([process.execPath, cliPath, '--no-spend'], {env: cleanEnv({KEYWATCH_CONFIG_DIR: config.dir, ...env})}));
+export async function measureMemory(tmux, fake, runs) {
+	const configs = runs.map(r => writeConfig(fake.url, r.keys));
+	const panes = runs.map((r, i) => tmux.start([process.execPath, cliPath, '--no-spend'], {env: cleanEnv({KEYWATCH_CONFIG_DIR: configs[i].dir, ...r.env})}));
 	try {
 		return await Promise.all(
-			sizes.map(async (n, i) => {
+			runs.map(async (r, i) => {
 				const started = performance.now();
-				await tmux.waitForAsync(runs[i], allOk(n), {timeoutMs: 180_000, everyMs: 500});
+				await tmux.waitForAsync(panes[i], allOk(r.keys), {timeoutMs: 180_000, everyMs: 500});
 				const readyMs = performance.now() - started;
 				await sleep(2000);
-				return {keys: n, readyMs, ...memoryOf(tmux.pid(runs[i]))};
+				return {id: r.id, keys: r.keys, readyMs, ...memoryOf(tmux.pid(panes[i]))};
 			}),
 		);
 	} finally {
-		for (const run of runs) tmux.kill(run);
+		for (const pane of panes) tmux.kill(pane);
 		for (const config of configs) config.remove();
 	}
 }

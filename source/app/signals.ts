@@ -16,11 +16,14 @@ export function exitCodeFor(signal: HandledSignal): number {
 const ECHO_MS = 500;
 
 // Two libraries listen for exit cleanup and then re-send the signal to die by it, with no 'exit' event, so
-// the alternate screen would never be left: Ink's signal-exit (a function named `listener`, which re-sends
-// only when it is the last listener) and when-exit under conf's atomically (always re-sends). They are not
-// handlers: a signal only they listen to must still end the process here.
+// the alternate screen would never be left: Ink's signal-exit (re-sends with process.kill(process.pid, sig)
+// once it is the last listener) and when-exit under conf's atomically (always re-sends, via this.exit(signal)).
+// They are not handlers: a signal only they listen to must still end the process here. They are told apart by
+// their code because the bundle drops signal-exit's function name; if that ever fails, the signal is merely
+// treated as handled and the process ends after the grace period instead of at once.
+const exitHookCode = /\.kill\(\s*[\w$]+\.pid\s*,|this\.exit\(\s*[\w$]+\s*\)/;
 function isExitHook(listener: (...args: unknown[]) => void): boolean {
-	return listener.name === 'listener' || /\bthis\.exit\(signal\)/.test(Function.prototype.toString.call(listener));
+	return listener.name === 'listener' || exitHookCode.test(Function.prototype.toString.call(listener));
 }
 
 /**

@@ -5,14 +5,14 @@ import {ServeError, startServe} from '../serve/server.js';
 import {waitForSignal} from '../app/signals.js';
 
 /** `keywatch serve`: the poller headless, with Prometheus metrics, /state and /snapshot for remote screens. */
-export async function runServe(options: CommonOptions & {port?: number; host?: string; readOnly?: boolean}): Promise<number> {
+export async function runServe(options: CommonOptions & {port?: number; host?: string; readOnly?: boolean; allowControl?: boolean}): Promise<number> {
 	const session = await openSession(options, false);
 	let handle;
 	try {
 		handle = await startServe(session.monitor, {
 			port: options.port ?? 9464,
 			host: options.host ?? '127.0.0.1',
-			control: options.readOnly ? false : undefined,
+			control: options.readOnly ? false : options.allowControl ? true : undefined,
 			statusCacheDir: session.loaded.store.dir,
 		});
 	} catch (error) {
@@ -22,8 +22,8 @@ export async function runServe(options: CommonOptions & {port?: number; host?: s
 	}
 	session.monitor.start();
 	process.stderr.write(`keywatch serve: ${session.loaded.keys.length} keys, metrics at ${handle.url}/metrics, state at ${handle.url}/state (Ctrl+C stops)\n`);
-	const signal = await waitForSignal();
+	await waitForSignal();
 	await handle.close();
 	await session.close();
-	return signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 0;
+	return 0;
 }
