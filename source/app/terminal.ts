@@ -31,6 +31,9 @@ export function restoreTerminal(stdout: Out = process.stdout, stdin: In = proces
 }
 
 type ProcessWithReallyExit = NodeJS.Process & {reallyExit?: (code: number) => never};
+// Taken when this module loads (the bin loads it first), before signal-exit wraps process.reallyExit to run
+// its exit hooks (Ink's unmount among them) on the way out.
+const reallyExit = (process as ProcessWithReallyExit).reallyExit?.bind(process);
 
 /**
  * Restore the terminal, say `message` (one line, on stderr, after the screen is back) and end the process.
@@ -45,7 +48,6 @@ export function restoreAndExit(code: number, message?: string): never {
 			process.stderr.write(`${message}\n`);
 		} catch {}
 	}
-	const proc = process as ProcessWithReallyExit;
-	if (live && typeof proc.reallyExit === 'function') proc.reallyExit(code);
+	if (live && reallyExit) reallyExit(code);
 	return process.exit(code);
 }

@@ -1,4 +1,6 @@
-import type {KeyState, MonitorSnapshot, RateWindow} from '../types.js';
+import {stripControl} from '../secrets/scrub.js';
+import type {Incident, KeyState, MonitorSnapshot, RateWindow} from '../types.js';
+import {downIncident, lowReason, spendLeftText, spendText} from '../ui/reasons.js';
 
 const compact = (n: number | undefined): string => {
 	if (n === undefined || !Number.isFinite(n)) return '—';
@@ -23,9 +25,26 @@ function resetIn(windows: RateWindow[], now: number): string {
 
 function credit(key: KeyState): string {
 	const c = key.credit;
-	if (!c || c.remaining === undefined) return '—';
-	const amount = c.currency === 'USD' ? `$${c.remaining.toFixed(2)}` : `${compact(c.remaining)} ${c.currency}`;
-	return c.source === 'estimate' ? `~${amount}` : amount;
+	if (c?.remaining !== undefined) {
+		const amount = c.currency === 'USD' ? `$${c.remaining.toFixed(2)}` : `${compact(c.remaining)} ${c.currency}`;
+		return c.source === 'estimate' ? `~${amount}` : amount;
+	}
+	// Spend against the budget (an admin key reads it): "$12.30 of $500 ($487.70 left)".
+	if (key.spend) {
+		const left = spendLeftText(key.spend);
+		return left ? `${spendText(key.spend)} (${left})` : spendText(key.spend);
+	}
+	return '—';
+}
+
+/** Nothing for OK; which window is low for LOW; the open incident for DOWN; the verdict's title otherwise. */
+function why(key: KeyState, incidents: readonly Incident[] | undefined): string {
+	if (key.status === 'OK' || key.status === 'CHECKING') return '';
+	const title = stripControl(key.verdict?.title ?? '');
+	if (key.status === 'LOW') return lowReason(key) ?? title;
+	const incident = downIncident(key, incidents);
+	if (!incident) return title;
+	return `${title}; incident: ${stripControl(incident.name)}${incident.url ? ` ${stripControl(incident.url)}` : ''}`;
 }
 
 /** The plain table `keywatch check` prints: no colour, no cursor movement, safe to pipe. */
@@ -40,7 +59,7 @@ export function renderCheckTable(snapshot: MonitorSnapshot, now = Date.now()): s
 		resetIn(key.windows, now),
 		credit(key),
 		key.latencyMs === undefined ? '—' : `${Math.round(key.latencyMs)}ms`,
-		key.status === 'OK' ? '' : (key.verdict?.title ?? ''),
+		why(key, snapshot.incidents?.[key.provider]),
 	]);
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)));
 	const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();

@@ -1,12 +1,33 @@
 import {createAlerter} from '../alerts/alerter.js';
 import {alertConfigSchema} from '../alerts/config.js';
+import {sinksFromConfig} from '../alerts/sinks/from-config.js';
+import type {AlertSink} from '../alerts/types.js';
 import type {CommonOptions} from '../app/options.js';
 import {UsageError} from '../app/options.js';
-import {openSession} from '../app/session.js';
+import {startLiveProxy, type LiveProxy} from '../app/proxy-control.js';
+import {openSession, type Session} from '../app/session.js';
+import {DEFAULT_PROXY_PORT} from '../proxy/server.js';
+import {sanitize} from '../secrets/scrub.js';
 import {startStatusCacheWriter} from '../status-line/cache-writer.js';
 import {runCheck} from './check.js';
 
 type LiveOptions = CommonOptions & {compact?: boolean; remote?: string; json?: boolean};
+
+/** `settings.proxy.enabled`: the proxy in-process. A proxy that cannot start is a warning, not a failed view. */
+async function maybeStartProxy(session: Session, sinks: readonly AlertSink[]): Promise<{proxy?: LiveProxy; warning?: string}> {
+	const {loaded, monitor} = session;
+	const setting = loaded.store.read().settings.proxy;
+	if (!setting?.enabled) return {};
+	const port = setting.port ?? DEFAULT_PROXY_PORT;
+	try {
+		const proxy = await startLiveProxy({monitor, keys: loaded.keys, configDir: loaded.store.dir, port, store: loaded.store, sinks});
+		return {proxy};
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const why = code === 'EADDRINUSE' ? `port ${port} is already in use; set settings.proxy.port` : sanitize(String((error as Error).message ?? error));
+		return {warning: `the proxy could not start: ${why}`};
+	}
+}
 
 /** Bare `keywatch`: the live view on a terminal, `check` otherwise (pipes, cron, CI). */
 export async function runDefault(options: LiveOptions): Promise<number> {
@@ -26,18 +47,28 @@ export async function runDefault(options: LiveOptions): Promise<number> {
 	const session = await openSession(options, true);
 	const {monitor, loaded, settings} = session;
 	const alerts = alertConfigSchema.safeParse(loaded.store.read().alerts ?? {});
-	const alerter = alerts.success && !loaded.demo ? createAlerter(monitor, alerts.data) : undefined;
+	const sinks = alerts.success && !loaded.demo ? sinksFromConfig(alerts.data) : [];
+	const alerter = alerts.success && !loaded.demo ? createAlerter(monitor, alerts.data, sinks) : undefined;
 	const cache = loaded.demo ? undefined : startStatusCacheWriter(monitor, loaded.store.dir, {});
-	monitor.start();
+	let proxy: LiveProxy | undefined;
 	try {
+		const started = await maybeStartProxy(session, sinks);
+		proxy = started.proxy;
+		monitor.start();
 		return await runLiveView(monitor, {
 			demo: Boolean(loaded.demo),
 			intervalMs: settings.intervalMs,
 			compact: options.compact,
-			warnings: [...loaded.warnings, ...(alerts.success ? [] : ['the alerts section of the config is invalid; alerts are off'])],
+			warnings: [
+				...loaded.warnings,
+				...(alerts.success ? [] : ['the alerts section of the config is invalid; alerts are off']),
+				...(started.warning ? [started.warning] : []),
+			],
 			alerts: alerter,
+			proxy: proxy?.control,
 		});
 	} finally {
+		await proxy?.close();
 		alerter?.stop();
 		cache?.stop();
 		await session.close();

@@ -34,6 +34,13 @@ export const settingsSchema = z.object({
 	noSpend: z.boolean().optional(),
 	/** Read the providers' public status pages (default true). */
 	statusPages: z.boolean().optional(),
+	/** Run the local proxy inside the live view (`keywatch proxy` runs it on its own). Port 0 picks a free one. */
+	proxy: z
+		.object({
+			enabled: z.boolean(),
+			port: z.number().int().min(0).max(65_535).optional(),
+		})
+		.optional(),
 });
 
 export const configSchema = z.object({

@@ -45,7 +45,7 @@ export class KeyHistory {
 	/** Rebuild from persisted samples (the newest `capacity` are kept; malformed ones are skipped). */
 	static from(samples: readonly unknown[], capacity = DEFAULT_HISTORY_CAPACITY): KeyHistory {
 		const history = new KeyHistory(capacity);
-		for (const s of samples) if (isSample(s)) history.add(s);
+		for (const s of samples) if (isHistorySample(s)) history.add(s);
 		return history;
 	}
 
@@ -110,7 +110,8 @@ function isNumberRecord(value: unknown): value is Record<string, number> {
 	return typeof value === 'object' && value !== null && Object.values(value).every(v => finite(v as number));
 }
 
-function isSample(value: unknown): value is HistorySample {
+/** A persisted sample that can be trusted: finite numbers, a known status. */
+export function isHistorySample(value: unknown): value is HistorySample {
 	if (typeof value !== 'object' || value === null) return false;
 	const s = value as Partial<HistorySample>;
 	return finite(s.at) && STATUSES.includes(s.status as Status) && isNumberRecord(s.remaining) && isNumberRecord(s.fraction) && (s.credit === undefined || finite(s.credit));

@@ -9,7 +9,8 @@ import {resolveSecret} from '../secrets/resolve.js';
 import {sanitize} from '../secrets/scrub.js';
 import type {Credit, Exchange, KeyConfig, KeyState, MonitorSnapshot, NetworkFailureKind, ProbeKind, ProviderId, RateWindow, Reading, Status, Verdict} from '../types.js';
 import {MAX_TIMER_MS, realClock, type Clock} from './clock.js';
-import {DEFAULT_HISTORY_CAPACITY, type KeyHistory} from './history.js';
+import {DEFAULT_HISTORY_CAPACITY, KeyHistory} from './history.js';
+import {HISTORY_SAVE_INTERVAL_MS, historyKey, type HistoryStore} from './history-store.js';
 import {buildKeyState, createRuntime, recordReading, type Plan, type Runtime} from './key-runtime.js';
 import {setupVerdict} from './key-view.js';
 import {scrubVerdict} from './scrub-verdict.js';
@@ -40,6 +41,8 @@ export type MonitorOptions = {
 	demo?: boolean;
 	/** Where env secret references are looked up (default process.env). */
 	env?: NodeJS.ProcessEnv;
+	/** Trend history kept across restarts: loaded now, saved every 5 minutes of `clock` and on stop. */
+	historyStore?: HistoryStore;
 };
 
 export type Monitor = MonitorApi & {
@@ -94,6 +97,8 @@ export function createMonitor(options: MonitorOptions): Monitor {
 
 	const runtimes = uniqueIds(options.keys).map(({id, config}) => createRuntime(id, config, {recent: recentSize, history: historyCapacity}));
 	const byId = new Map(runtimes.map(rt => [rt.id, rt]));
+	let saveTimer: unknown;
+	restoreHistory();
 
 	// ---- snapshot and notifications -------------------------------------------------------------
 
@@ -424,6 +429,41 @@ export function createMonitor(options: MonitorOptions): Monitor {
 		changed();
 	}
 
+	// ---- history kept across restarts ------------------------------------------------------------
+
+	function restoreHistory(): void {
+		if (!options.historyStore) return;
+		let saved: Record<string, unknown[]>;
+		try {
+			saved = options.historyStore.load();
+		} catch {
+			// The trend is a nicety: a store that fails to load must not stop the poller from starting.
+			return;
+		}
+		for (const rt of runtimes) {
+			const samples = saved[historyKey(rt.config.provider, rt.id)];
+			if (Array.isArray(samples) && samples.length > 0) rt.history = KeyHistory.from(samples, historyCapacity);
+		}
+	}
+
+	function saveHistory(): void {
+		if (!options.historyStore) return;
+		try {
+			options.historyStore.save(Object.fromEntries(runtimes.map(rt => [historyKey(rt.config.provider, rt.id), rt.history])));
+		} catch {
+			// Same: losing a save is better than losing the poller.
+		}
+	}
+
+	function armSave(): void {
+		if (!options.historyStore || stopped) return;
+		saveTimer = clock.setTimeout(() => {
+			saveTimer = undefined;
+			saveHistory();
+			armSave();
+		}, HISTORY_SAVE_INTERVAL_MS);
+	}
+
 	// ---- the public API ---------------------------------------------------------------------------
 
 	const monitor: Monitor = {
@@ -438,6 +478,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
 			if (started || stopped) return;
 			started = true;
 			startedAt = clock.now();
+			armSave();
 			changed();
 			startup = (async () => {
 				await Promise.all(runtimes.map(async rt => {
@@ -480,6 +521,8 @@ export function createMonitor(options: MonitorOptions): Monitor {
 			for (const rt of runtimes) disarm(rt);
 			if (offlineTimer !== undefined) clock.clearTimeout(offlineTimer);
 			offlineTimer = undefined;
+			if (saveTimer !== undefined) clock.clearTimeout(saveTimer);
+			saveTimer = undefined;
 			stopping = (async () => {
 				await startup;
 				await Promise.allSettled(runtimes.map(rt => rt.running));
@@ -487,6 +530,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
 					disarm(rt);
 					refresh(rt);
 				}
+				saveHistory();
 			})();
 			return stopping;
 		},

@@ -1,8 +1,11 @@
 import {sanitize, stripControl} from '../secrets/scrub.js';
-import type {Credit, Evidence, KeyState, Provenance, RateWindow, Reading, Verdict} from '../types.js';
+import type {Credit, Evidence, Incident, KeyState, Provenance, RateWindow, Reading, Verdict} from '../types.js';
 import {sparkline} from './bars.js';
+import {proxyLines, spendLines, statusNoteLines, statusPageLines} from './detail-sections.js';
 import {UNKNOWN, formatAge, formatClock, formatDuration, formatInteger, formatLatency, formatMoney} from './format.js';
-import {hasNoHeadroomData, headroomHistory, isStale, limitName, providerLabel, readingAge, windowName} from './key-view.js';
+import {headroomHistory, isStale, limitName, providerLabel, readingAge, windowName} from './key-view.js';
+import type {ProxyControl} from './proxy-view.js';
+import {NO_HEADER_PROVIDERS} from './reasons.js';
 import {type Line, type Segment, truncateLine, wrapText} from './text.js';
 import {type Theme, statusStyle, statusText} from './theme.js';
 import type {KeyTrend} from './trend.js';
@@ -19,6 +22,12 @@ export type DetailOptions = {
 	trend?: KeyTrend;
 	/** Cap on each block of prose (why, each fix step, the message), so a short pane still reaches the fix. */
 	proseLines?: number;
+	/** Open incidents on the key's provider's status page. */
+	incidents?: readonly Incident[];
+	/** Why the provider's status page could not be read, when it could not. */
+	statusPageError?: string;
+	/** The in-process proxy, when one runs. */
+	proxy?: ProxyControl;
 };
 
 const INDENT = '  ';
@@ -152,16 +161,20 @@ export function detailLines(key: KeyState, options: DetailOptions): Line[] {
 			{text: age === undefined ? '' : `  · checked ${formatAge(age)}`, style: isStale(key, now, intervalMs) ? theme.text.warning : theme.text.dim},
 		],
 	];
+	lines.push(...statusNoteLines(key, options.incidents, theme));
 	// Whether it clears by itself goes right under the title: on a short screen it must not be cut off.
 	if (key.status !== 'OK' && key.verdict) lines.push(clearsLine(key.verdict, now, theme), ...verdictLines(key.verdict, options));
+	lines.push(...statusPageLines(key, options.incidents, options.statusPageError, width, theme));
+	lines.push(...proxyLines(key, options.proxy, width, theme));
 	lines.push(heading('Windows'));
 	if (key.windows.length === 0) {
-		const why = hasNoHeadroomData(key) ? 'none: the provider sends no rate-limit headers for this key' : 'none reported yet';
-		lines.push([{text: `${INDENT}${why}`, style: theme.text.dim}]);
+		const note = NO_HEADER_PROVIDERS[key.provider];
+		lines.push([{text: `${INDENT}${note ? `none: ${note}` : 'none reported yet'}`, style: theme.text.dim}]);
 	}
 	const nameWidth = Math.max(0, ...key.windows.map(window => windowName(window).length));
 	for (const window of key.windows) lines.push(windowLine(window, nameWidth, now, theme));
 	if (key.credit) lines.push(heading('Credit'), creditLine(key.credit, theme));
+	lines.push(...spendLines(key.spend, theme));
 	lines.push(heading('Readings'));
 	const readings = key.recent.slice(-MAX_READINGS).reverse();
 	if (readings.length === 0) lines.push([{text: `${INDENT}${UNKNOWN}`, style: theme.text.dim}]);

@@ -1,7 +1,11 @@
+import type {FailoverEvent} from '../app/proxy-control.js';
 import {sanitize, stripControl} from '../secrets/scrub.js';
-import {STATUSES, type MonitorSnapshot, type Status} from '../types.js';
+import {PROVIDER_IDS, STATUSES, type Incident, type MonitorSnapshot, type Status} from '../types.js';
 import {formatClock, formatInterval, formatShortAge} from './format.js';
-import {isStale} from './key-view.js';
+import {isStale, providerLabel} from './key-view.js';
+import {failoverText} from './proxy-view.js';
+import {mainIncident, shortUrl} from './reasons.js';
+import type {Notice} from './state.js';
 import {type Line, type Segment, lineWidth, truncateLine, wrapText} from './text.js';
 import {type Theme, statusLabels, statusStyle} from './theme.js';
 
@@ -24,7 +28,14 @@ export type HeaderProps = {
 	warnings?: readonly string[];
 	/** When the last alert fired, epoch ms. */
 	lastAlertAt?: number;
+	/** The in-process proxy: its URL and the last time it moved traffic to a backup. */
+	proxy?: {url: string; lastFailover?: FailoverEvent};
+	/** A fresh one-line message (what a keypress did, a status page that cannot be read). */
+	notice?: Notice;
 };
+
+/** Banner lines for incidents; past this many providers the rest share one line. */
+const MAX_INCIDENT_LINES = 3;
 
 function counts(snapshot: MonitorSnapshot): Array<[Status, number]> {
 	const tally = new Map<Status, number>();
@@ -61,9 +72,46 @@ function statusLine({snapshot, now, width, intervalMs, remote, lastAlertAt}: Hea
 	return lineWidth(long) <= width ? long : truncateLine(variant(false), width);
 }
 
-/** The header's lines: the status line, then the demo and offline banners when they apply. */
+function proxyLine({proxy, now, width}: HeaderProps, theme: Theme): Line | undefined {
+	if (!proxy) return undefined;
+	const line: Segment[] = [{text: '⇄ proxy ', style: theme.text.dim}, {text: stripControl(proxy.url), style: theme.text.accent}];
+	if (proxy.lastFailover) line.push({text: '  │  '}, {text: failoverText(proxy.lastFailover, now), style: theme.text.warning});
+	return truncateLine(line, width);
+}
+
+function incidentText(provider: string, incidents: readonly Incident[]): string {
+	const shown = mainIncident(incidents);
+	if (!shown) return '';
+	const more = incidents.length > 1 ? `, +${incidents.length - 1} more` : '';
+	const link = shown.url ? ` ${shortUrl(shown.url)}` : '';
+	return `⚠ ${provider}: ${stripControl(shown.name)} (${shown.impact}${more})${link}`;
+}
+
+/** One banner per provider with open incidents on its status page, in provider order. */
+function incidentLines({snapshot, width}: HeaderProps, theme: Theme): Line[] {
+	const open = PROVIDER_IDS.flatMap(provider => {
+		const incidents = snapshot.incidents?.[provider];
+		return Array.isArray(incidents) && incidents.length > 0 ? [{provider, incidents}] : [];
+	});
+	const styleOf = (incidents: readonly Incident[]) =>
+		incidents.some(i => i.impact === 'major' || i.impact === 'critical') ? theme.status.down : theme.text.warning;
+	const fits = open.length <= MAX_INCIDENT_LINES;
+	const lines = (fits ? open : open.slice(0, MAX_INCIDENT_LINES - 1)).map(({provider, incidents}) =>
+		truncateLine([{text: incidentText(providerLabel(provider), incidents), style: styleOf(incidents)}], width),
+	);
+	if (!fits) {
+		const rest = open.slice(MAX_INCIDENT_LINES - 1);
+		lines.push(truncateLine([{text: `⚠ ${rest.length} more providers have open incidents: ${rest.map(r => providerLabel(r.provider)).join(', ')}`, style: theme.text.warning}], width));
+	}
+	return lines;
+}
+
+/** The header's lines: the status line, the proxy, incidents, the demo and offline banners, warnings, a notice. */
 export function headerLines(props: HeaderProps, theme: Theme): Line[] {
 	const lines: Line[] = [statusLine(props, theme)];
+	const proxy = proxyLine(props, theme);
+	if (proxy) lines.push(proxy);
+	lines.push(...incidentLines(props, theme));
 	if (props.demo || props.snapshot.demo) {
 		const wrapped = props.compact ? [DEMO_BANNER] : wrapText(DEMO_BANNER, props.width);
 		for (const text of wrapped) lines.push(truncateLine([{text, style: theme.text.accent}], props.width));
@@ -73,5 +121,9 @@ export function headerLines(props: HeaderProps, theme: Theme): Line[] {
 		for (const part of props.compact ? [text] : wrapText(text, props.width)) lines.push(truncateLine([{text: part, style: theme.status.down}], props.width));
 	}
 	for (const warning of props.warnings ?? []) lines.push(truncateLine([{text: `! ${sanitize(warning)}`, style: theme.text.warning}], props.width));
+	if (props.notice) {
+		const {text, tone} = props.notice;
+		lines.push(truncateLine([{text: `${tone === 'warning' ? '!' : '»'} ${sanitize(text)}`, style: tone === 'warning' ? theme.text.warning : theme.text.accent}], props.width));
+	}
 	return lines;
 }

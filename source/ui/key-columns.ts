@@ -1,21 +1,11 @@
-import {stripControl} from '../secrets/scrub.js';
-import type {KeyState, RateWindow} from '../types.js';
-import {bar, sparkline} from './bars.js';
-import {UNKNOWN, formatAge, formatCount, formatDuration, formatLatency, formatMoney, formatShortAge} from './format.js';
-import {
-	REQUEST_KINDS,
-	TOKEN_KINDS,
-	hasNoHeadroomData,
-	headroomHistory,
-	isStale,
-	nextReset,
-	providerLabel,
-	readingAge,
-	tightestWindow,
-	windowFraction,
-} from './key-view.js';
+import type {Incident, KeyState, ProviderId} from '../types.js';
+import {sparkline} from './bars.js';
+import {formatLatency} from './format.js';
+import {ageCell, COUNT_WIDTH, headroomCell, MIN_BAR, moneyCell, moneyVariants, nameCell, rateCell, resetCell, whyCell} from './key-cells.js';
+import {REQUEST_KINDS, TOKEN_KINDS, headroomHistory, providerLabel, tightestWindow} from './key-view.js';
+import type {ProxyControl} from './proxy-view.js';
 import type {Column} from './table-layout.js';
-import {type Segment, fitLine} from './text.js';
+import {textWidth} from './text.js';
 import {type Theme, statusStyle, statusText} from './theme.js';
 
 export type KeyColumnOptions = {
@@ -24,58 +14,33 @@ export type KeyColumnOptions = {
 	theme: Theme;
 	/** Narrow tmux panes: no bars, only the columns that matter at a glance. */
 	compact?: boolean;
+	/** A running proxy: the active/backup marker by the name, and a requests-per-minute column. */
+	proxy?: ProxyControl;
+	/** Open incidents per provider, for the why of DOWN rows. */
+	incidents?: Partial<Record<ProviderId, Incident[]>>;
+	/** The rows, so the money column can grow to fit "$12.30 of $500" when a key has a budget. */
+	keys?: readonly KeyState[];
 };
 
-const LOW_FRACTION = 0.1;
-// "1.2k/5.0k" is at most 9 columns; the bar takes what the column has beyond that and a space.
-const COUNT_WIDTH = 9;
-const MIN_BAR = 3;
+const MONEY_WIDTH = 10;
+const MONEY_MAX = 18;
 
-function headroomCell(window: RateWindow | undefined, width: number, theme: Theme, withBar: boolean): Segment[] {
-	if (!window) return [{text: UNKNOWN, style: theme.text.dim}];
-	const fraction = windowFraction(window);
-	const estimate = window.source === 'estimate' ? '~' : '';
-	const text = `${estimate}${formatCount(window.remaining)}/${formatCount(window.limit)}`;
-	const style = fraction === 0 ? theme.bar.empty : fraction !== undefined && fraction < LOW_FRACTION ? theme.bar.low : undefined;
-	const barWidth = Math.max(MIN_BAR, width - COUNT_WIDTH - 1);
-	if (!withBar || width < MIN_BAR + 6) return [{text, style}];
-	return [...fitLine([{text, style}], width - barWidth - 1, 'right'), {text: ' '}, {text: bar(fraction, barWidth), style: style ?? theme.bar.full}];
-}
-
-function reset(key: KeyState, now: number, theme: Theme): Segment {
-	const at = nextReset(key, now);
-	if (at === undefined) return {text: UNKNOWN, style: theme.text.dim};
-	const style = key.status === 'LIMITED' ? theme.status.limited : undefined;
-	return at <= now ? {text: 'now', style} : {text: formatDuration(at - now), style};
-}
-
-function credit(key: KeyState, theme: Theme): Segment {
-	const {credit: c} = key;
-	if (!c) return hasNoHeadroomData(key) ? {text: 'no headers', style: theme.text.dim} : {text: UNKNOWN, style: theme.text.dim};
-	const estimate = c.source === 'estimate' ? '~' : '';
-	if (c.remaining === undefined && c.used !== undefined) return {text: `${estimate}${formatMoney(c.used, c.currency)} used`};
-	const low = c.limit !== undefined && c.remaining !== undefined && c.limit > 0 && c.remaining / c.limit < LOW_FRACTION;
-	return {text: `${estimate}${formatMoney(c.remaining, c.currency)}`, style: low ? theme.status.low : undefined};
-}
-
-function age(key: KeyState, now: number, intervalMs: number, theme: Theme): Segment {
-	if (key.probing) return {text: 'probing', style: theme.text.dim};
-	const ms = readingAge(key, now);
-	if (ms === undefined) return {text: UNKNOWN, style: theme.text.dim};
-	if (isStale(key, now, intervalMs)) return {text: `stale ${formatShortAge(ms)}`, style: theme.text.warning};
-	return {text: formatAge(ms), style: theme.text.dim};
+function moneyWidth(keys: readonly KeyState[]): number {
+	const widest = Math.max(MONEY_WIDTH, ...keys.map(key => textWidth(moneyVariants(key)[0] ?? '')));
+	return Math.min(MONEY_MAX, widest);
 }
 
 /**
  * The live table's columns. Name, status, requests and reset are never dropped; the rest go in
- * priority order (trend first) when the terminal is narrow.
+ * priority order (requests per minute first, then why, then trend) when the terminal is narrow.
  */
-export function keyColumns({now, intervalMs, theme, compact = false}: KeyColumnOptions): Column<KeyState>[] {
+export function keyColumns({now, intervalMs, theme, compact = false, proxy, incidents, keys = []}: KeyColumnOptions): Column<KeyState>[] {
 	const withBar = !compact;
 	const headroomSize = compact ? {minWidth: 9} : {minWidth: COUNT_WIDTH + 1 + MIN_BAR, flex: 1, maxWidth: 22};
+	const money = moneyWidth(keys);
 	const columns: Column<KeyState>[] = [
 		{key: 'row', header: '#', width: 3, align: 'right', priority: 40, render: (_key, index) => ({text: String(index + 1), style: theme.text.dim})},
-		{key: 'name', header: 'Name', flex: 2, minWidth: compact ? 8 : 14, idealWidth: 20, maxWidth: 32, render: key => stripControl(key.name)},
+		{key: 'name', header: 'Name', flex: 2, minWidth: compact ? 8 : 14, idealWidth: 20, maxWidth: 32, render: key => nameCell(key, proxy, theme)},
 		{key: 'provider', header: 'Provider', width: 9, priority: 70, render: key => providerLabel(key.provider)},
 		{key: 'status', header: 'Status', width: 10, render: key => ({text: statusText(key.status), style: statusStyle(theme, key.status)})},
 		{
@@ -83,7 +48,7 @@ export function keyColumns({now, intervalMs, theme, compact = false}: KeyColumnO
 			header: 'Requests',
 			...headroomSize,
 			align: 'right',
-			render: (key, _index, width) => headroomCell(tightestWindow(key.windows, REQUEST_KINDS), width, theme, withBar),
+			render: (key, _index, width) => headroomCell(key, tightestWindow(key.windows, REQUEST_KINDS), width, theme, withBar),
 		},
 		{
 			key: 'tokens',
@@ -91,12 +56,20 @@ export function keyColumns({now, intervalMs, theme, compact = false}: KeyColumnO
 			...headroomSize,
 			align: 'right',
 			priority: 90,
-			render: (key, _index, width) => headroomCell(tightestWindow(key.windows, TOKEN_KINDS), width, theme, withBar),
+			render: (key, _index, width) => headroomCell(key, tightestWindow(key.windows, TOKEN_KINDS), width, theme, withBar),
 		},
-		{key: 'reset', header: 'Reset', width: 7, align: 'right', render: key => reset(key, now, theme)},
-		{key: 'credit', header: 'Credit', width: 10, align: 'right', priority: 60, render: key => credit(key, theme)},
+		{key: 'reset', header: 'Reset', width: 7, align: 'right', render: key => resetCell(key, now, theme)},
+		{
+			key: 'credit',
+			header: 'Credit',
+			...(money > MONEY_WIDTH ? {minWidth: MONEY_WIDTH, idealWidth: money, maxWidth: money, flex: 1} : {width: MONEY_WIDTH}),
+			align: 'right',
+			priority: 60,
+			render: (key, _index, width) => moneyCell(key, width, theme),
+		},
+		...(proxy ? [{key: 'rate', header: 'Req/min', width: 7, align: 'right', priority: 5, render: (key: KeyState) => rateCell(key, proxy, theme)} as const] : []),
 		{key: 'latency', header: 'Latency', width: 7, align: 'right', priority: 30, render: key => formatLatency(key.latencyMs)},
-		{key: 'age', header: 'Age', width: 9, align: 'right', priority: 50, render: key => age(key, now, intervalMs, theme)},
+		{key: 'age', header: 'Age', width: 9, align: 'right', priority: 50, render: key => ageCell(key, now, intervalMs, theme)},
 		{
 			key: 'trend',
 			header: 'Trend',
@@ -106,6 +79,7 @@ export function keyColumns({now, intervalMs, theme, compact = false}: KeyColumnO
 			priority: 10,
 			render: (key, _index, width) => ({text: sparkline(headroomHistory(key.recent), width), style: theme.text.accent}),
 		},
+		{key: 'why', header: 'Why', flex: 2, minWidth: 14, maxWidth: 64, priority: 8, render: key => whyCell(key, incidents?.[key.provider], theme)},
 	];
 	const compactKeeps = new Set(['name', 'status', 'requests', 'tokens', 'reset']);
 	return compact ? columns.filter(column => compactKeeps.has(column.key)) : columns;

@@ -17,6 +17,8 @@ export const COMMAND_IDS = [
 	'pane.open',
 	'pane.close',
 	'probe.now',
+	'key.activate',
+	'key.backup',
 	'poll.toggle',
 	'filter.start',
 	'filter.apply',
@@ -47,6 +49,8 @@ export type Command = {
 	scopes: readonly Scope[];
 	/** Short label for the footer; commands without one appear only in the overlay. */
 	footer?: string;
+	/** Shown in the footer only while this is running (the overlay lists every command). */
+	requires?: 'proxy';
 };
 
 const list: readonly Scope[] = ['table', 'pane'];
@@ -65,6 +69,15 @@ export const keymap: readonly Command[] = [
 	{id: 'pane.open', keys: [named('return', 'Enter'), char('d')], description: 'Open the detail pane for the selected key', scopes: list, footer: 'details'},
 	{id: 'pane.close', keys: [named('escape', 'Esc')], description: 'Close the detail pane', scopes: ['pane'], footer: 'close'},
 	{id: 'probe.now', keys: [char('R')], description: 'Probe the selected key now', scopes: list, footer: 'probe'},
+	{
+		id: 'key.activate',
+		keys: [char('a')],
+		description: 'Make the selected key the active key of its provider (proxy)',
+		scopes: list,
+		footer: 'activate',
+		requires: 'proxy',
+	},
+	{id: 'key.backup', keys: [char('b')], description: 'Mark or unmark the selected key as a backup (proxy)', scopes: list, footer: 'backup', requires: 'proxy'},
 	{id: 'poll.toggle', keys: [char('p')], description: 'Pause or resume polling', scopes: list, footer: 'pause'},
 	{id: 'filter.start', keys: [char('/')], description: 'Filter keys by name or provider', scopes: list, footer: 'filter'},
 	{id: 'filter.apply', keys: [named('return', 'Enter')], description: 'Keep the filter and go back to the table', scopes: ['filter'], footer: 'apply'},
@@ -147,10 +160,13 @@ export function keyLabel(command: Command, scope?: Scope): string {
 
 export type FooterItem = {id: CommandId; keys: string; label: string};
 
+export type FooterOptions = {filterActive?: boolean; proxy?: boolean};
+
 /** The footer's entries for `scope`, in keymap order, each with the first key that works there. */
-export function footerItems(scope: Scope, options: {filterActive?: boolean} = {}): FooterItem[] {
+export function footerItems(scope: Scope, options: FooterOptions = {}): FooterItem[] {
 	return keymap
 		.filter(command => command.footer && command.scopes.includes(scope))
+		.filter(command => command.requires !== 'proxy' || options.proxy)
 		.filter(command => command.id !== 'filter.clear' || scope === 'filter' || options.filterActive)
 		.map(command => ({id: command.id, keys: command.keys.find(binding => bindingActive(binding, scope))?.label ?? '', label: command.footer ?? ''}))
 		.filter(item => item.keys !== '');

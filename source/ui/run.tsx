@@ -2,6 +2,7 @@ import {render} from 'ink';
 import type {MonitorApi} from '../monitor/types.js';
 import {App} from './components/App.js';
 import type {AlertsSource} from './hooks/use-last-alert.js';
+import type {ProxyControl} from './proxy-view.js';
 
 export type LiveViewOptions = {
 	demo?: boolean;
@@ -14,6 +15,8 @@ export type LiveViewOptions = {
 	warnings?: readonly string[];
 	/** The alerter, for "last alert" in the header. */
 	alerts?: AlertsSource;
+	/** The proxy running in this process, for `a`, `b`, the active marker and requests per minute. */
+	proxy?: ProxyControl;
 	/** Streams for tests; the process's own otherwise. */
 	stdout?: NodeJS.WriteStream;
 	stdin?: NodeJS.ReadStream;
@@ -63,6 +66,7 @@ export async function runLiveView(monitor: MonitorApi, options: LiveViewOptions)
 				remote={options.remote}
 				warnings={options.warnings}
 				alerts={options.alerts}
+				proxy={options.proxy}
 			/>,
 			{
 				stdout,

@@ -6,6 +6,12 @@ import type {Scope} from './keymap.js';
 /** What the view needs to know about a row to select and filter it. KeyState satisfies it. */
 export type RowRef = {readonly id: string; readonly name: string; readonly provider: string};
 
+/** A one-line message under the header (a keypress's outcome, a status page that cannot be read). */
+export type Notice = {text: string; tone: 'info' | 'warning'; at: number};
+
+/** How long a notice stays on screen. */
+export const NOTICE_MS = 15_000;
+
 export type ViewState = {
 	rows: readonly RowRef[];
 	/** Table rows that fit on screen. */
@@ -19,6 +25,9 @@ export type ViewState = {
 	helpOpen: boolean;
 	/** Index of the first visible row. */
 	scroll: number;
+	notice?: Notice;
+	/** What was announced once and is not announced again (status pages that could not be read). */
+	announced: readonly string[];
 };
 
 export type ViewAction =
@@ -35,7 +44,9 @@ export type ViewAction =
 	| {type: 'filter.backspace'}
 	| {type: 'filter.apply'}
 	| {type: 'filter.clear'}
-	| {type: 'help.toggle'};
+	| {type: 'help.toggle'}
+	| {type: 'notice'; notice: Notice}
+	| {type: 'announce'; ids: readonly string[]; notice: Notice};
 
 export const initialViewState: ViewState = {
 	rows: [],
@@ -46,6 +57,7 @@ export const initialViewState: ViewState = {
 	paneOpen: false,
 	helpOpen: false,
 	scroll: 0,
+	announced: [],
 };
 
 export function matchesFilter(row: RowRef, filter: string): boolean {
@@ -72,6 +84,12 @@ export function visibleRows(state: ViewState): readonly RowRef[] {
 /** Index of the selection among the visible rows; -1 when nothing is visible. */
 export function selectedIndex(state: ViewState): number {
 	return visibleRows(state).findIndex(row => row.id === state.selectedId);
+}
+
+/** The notice to show at `now`, if one is still fresh. */
+export function currentNotice(state: ViewState, now: number): Notice | undefined {
+	const {notice} = state;
+	return notice && now - notice.at < NOTICE_MS ? notice : undefined;
 }
 
 export function scopeOf(state: ViewState): Scope {
@@ -156,6 +174,13 @@ function apply(state: ViewState, action: ViewAction): ViewState {
 		}
 		case 'help.toggle': {
 			return {...state, helpOpen: !state.helpOpen};
+		}
+		case 'notice': {
+			return {...state, notice: action.notice};
+		}
+		case 'announce': {
+			const fresh = action.ids.filter(id => !state.announced.includes(id));
+			return fresh.length === 0 ? state : {...state, notice: action.notice, announced: [...state.announced, ...fresh]};
 		}
 	}
 }

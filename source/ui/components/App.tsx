@@ -21,7 +21,7 @@ const NO_KEYS = 'No keys yet. Add one: keywatch add openai --name prod --env OPE
 /** The live view: header, table (with the detail pane below or beside it), filter line, footer. */
 export function App(props: AppProps) {
 	const live = useLiveView(props);
-	const {view, layout, selected, snapshot, columns, now, interval} = live;
+	const {view, layout, selected, snapshot, columns, now, interval, proxy} = live;
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	useKeymapInput({
@@ -29,6 +29,9 @@ export function App(props: AppProps) {
 		dispatch: live.dispatch,
 		monitor: props.monitor,
 		isActive: isRawModeSupported,
+		proxy,
+		keyOf: id => props.monitor.getSnapshot().keys.find(key => key.id === id),
+		clock: props.clock ?? Date.now,
 		onQuit() {
 			props.onQuit?.();
 			exit();
@@ -53,6 +56,8 @@ export function App(props: AppProps) {
 							now={now}
 							intervalMs={interval}
 							compact={live.compact}
+							proxy={proxy}
+							incidents={snapshot.incidents}
 							empty={snapshot.keys.length === 0 ? NO_KEYS : `No key matches “${view.filter}”`}
 						/>
 						{pane ? (
@@ -64,6 +69,9 @@ export function App(props: AppProps) {
 								height={pane.height}
 								intervalMs={interval}
 								placement={pane.placement}
+								incidents={snapshot.incidents?.[pane.key.provider]}
+								statusPageError={snapshot.statusPageErrors?.[pane.key.provider]}
+								proxy={proxy}
 							/>
 						) : null}
 					</Box>
@@ -71,7 +79,14 @@ export function App(props: AppProps) {
 				{view.filtering || view.filter ? (
 					<FilterBar text={view.filter} editing={view.filtering} matches={live.visible.length} total={snapshot.keys.length} width={columns} />
 				) : null}
-				<Footer scope={scopeOf(view)} width={columns} filterActive={view.filter !== ''} paused={snapshot.paused} position={live.position} />
+				<Footer
+					scope={scopeOf(view)}
+					width={columns}
+					filterActive={view.filter !== ''}
+					paused={snapshot.paused}
+					proxy={proxy !== undefined}
+					position={live.position}
+				/>
 			</Box>
 		</ThemeContext.Provider>
 	);

@@ -9,6 +9,8 @@ export type FooterProps = {
 	width: number;
 	filterActive?: boolean;
 	paused?: boolean;
+	/** A proxy runs: its keys (activate, backup) join the footer. */
+	proxy?: boolean;
 	/** Right-aligned, e.g. "21–40 of 200" when the table scrolls. */
 	position?: string;
 };
@@ -22,10 +24,10 @@ function itemSegments(item: FooterItem, paused: boolean, theme: Theme): Segment[
 }
 
 /** The footer, generated from the keymap for the current scope and cut to fit. */
-export function footerLine({scope, width, filterActive, paused = false, position}: FooterProps, theme: Theme): Line {
+export function footerLine({scope, width, filterActive, paused = false, proxy, position}: FooterProps, theme: Theme): Line {
 	const right: Segment[] = position ? [{text: position, style: theme.text.dim}] : [];
 	const room = width - (position ? lineWidth(right) + 2 : 0);
-	let items = footerItems(scope, {filterActive});
+	let items = footerItems(scope, {filterActive, proxy});
 	const build = () => items.flatMap((item, index) => [...(index > 0 ? [{text: '  '}] : []), ...itemSegments(item, paused, theme)]);
 	while (lineWidth(build()) > room) {
 		const droppable = items.filter(item => !essential.has(item.id)).at(-1);

@@ -1,6 +1,7 @@
-import type {KeyState} from '../../types.js';
+import type {Incident, KeyState, ProviderId} from '../../types.js';
 import {useTheme} from '../hooks/use-theme.js';
 import {keyColumns} from '../key-columns.js';
+import type {ProxyControl} from '../proxy-view.js';
 import {Table} from './Table.js';
 
 type Props = {
@@ -12,15 +13,17 @@ type Props = {
 	now: number;
 	intervalMs: number;
 	compact?: boolean;
+	proxy?: ProxyControl;
+	incidents?: Partial<Record<ProviderId, Incident[]>>;
 	/** Shown when there are no rows. */
 	empty: string;
 };
 
 const rowKey = (key: KeyState) => key.id;
 
-export function KeyTable({keys, selectedIndex, scroll, width, height, now, intervalMs, compact, empty}: Props) {
+export function KeyTable({keys, selectedIndex, scroll, width, height, now, intervalMs, compact, proxy, incidents, empty}: Props) {
 	const theme = useTheme();
-	const columns = keyColumns({now, intervalMs, theme, compact});
+	const columns = keyColumns({now, intervalMs, theme, compact, proxy, incidents, keys});
 	return (
 		<Table
 			columns={columns}

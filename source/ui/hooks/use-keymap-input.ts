@@ -1,7 +1,10 @@
 import {type Key, useInput} from 'ink';
 import {type Dispatch, useLayoutEffect, useRef} from 'react';
 import type {MonitorApi} from '../../monitor/types.js';
+import type {KeyState} from '../../types.js';
 import {type CommandId, commandFor, splitKeys} from '../keymap.js';
+import {runProxyCommand} from '../proxy-commands.js';
+import type {ProxyControl} from '../proxy-view.js';
 import {type ViewAction, type ViewState, scopeOf, viewReducer} from '../state.js';
 
 export type KeymapInputOptions = {
@@ -11,6 +14,12 @@ export type KeymapInputOptions = {
 	onQuit: () => void;
 	/** False when stdin cannot be put in raw mode (not a terminal). */
 	isActive?: boolean;
+	/** The in-process proxy `a` and `b` act on; without one they say how to turn it on. */
+	proxy?: ProxyControl;
+	/** The monitor's key for a row id (what `a` and `b` act on). */
+	keyOf: (id: string) => KeyState | undefined;
+	/** Stamps notices. */
+	clock: () => number;
 };
 
 // eslint-disable-next-line no-control-regex
@@ -38,6 +47,11 @@ function run(command: CommandId, input: string, view: ViewState, apply: Apply, o
 	if (action) apply(action);
 	else if (command === 'probe.now' && view.selectedId !== undefined) options.monitor.probeNow(view.selectedId);
 	else if (command === 'poll.toggle') options.monitor.setPaused(!options.monitor.getSnapshot().paused);
+	else if (command === 'key.activate' || command === 'key.backup') {
+		const key = view.selectedId === undefined ? undefined : options.keyOf(view.selectedId);
+		const notice = runProxyCommand(command, key, options.proxy, options.clock());
+		if (notice) apply({type: 'notice', notice});
+	}
 	else if (command === 'app.quit') options.onQuit();
 }
 

@@ -1,12 +1,15 @@
 import type {MonitorApi} from '../../monitor/types.js';
 import type {KeyState} from '../../types.js';
 import {type HeaderProps, headerLines} from '../header-lines.js';
+import type {ProxyControl} from '../proxy-view.js';
 import {type ScreenLayout, screenLayout} from '../screen-layout.js';
-import {type ViewState, clampScroll, filterRows} from '../state.js';
+import {type ViewState, clampScroll, currentNotice, filterRows} from '../state.js';
+import {statusPageAnnouncement} from '../status-page-notice.js';
 import {type Theme, themeFor} from '../theme.js';
 import {type AlertsSource, useLastAlert} from './use-last-alert.js';
 import {useMonitor} from './use-monitor.js';
 import {useNow} from './use-now.js';
+import {useProxy} from './use-proxy.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useViewState} from './use-view-state.js';
 
@@ -20,6 +23,8 @@ export type LiveViewInput = {
 	remote?: string;
 	warnings?: readonly string[];
 	alerts?: AlertsSource;
+	/** The proxy running in this process, when `settings.proxy.enabled` started one. */
+	proxy?: ProxyControl;
 };
 
 export type LiveView = ReturnType<typeof useLiveView>;
@@ -27,26 +32,33 @@ export type LiveView = ReturnType<typeof useLiveView>;
 const DEFAULT_INTERVAL_MS = 60_000;
 
 /** Everything the live view draws, derived in one place: the monitor's data, the view state, the layout. */
-export function useLiveView({monitor, intervalMs, demo, compact = false, noColor, clock = Date.now, remote, warnings, alerts}: LiveViewInput) {
+export function useLiveView({monitor, intervalMs, demo, compact = false, noColor, clock = Date.now, remote, warnings, alerts, proxy}: LiveViewInput) {
 	const snapshot = useMonitor(monitor);
 	const lastAlertAt = useLastAlert(alerts);
+	const proxyVersion = useProxy(proxy);
 	const now = useNow(clock);
 	const {columns, rows} = useTerminalSize();
 	const theme: Theme = themeFor(noColor);
 	const interval = snapshot.intervalMs || intervalMs || DEFAULT_INTERVAL_MS;
-	const header: HeaderProps = {snapshot, now, width: columns, intervalMs: interval, demo, compact, remote, warnings, lastAlertAt};
-	const headerHeight = headerLines(header, theme).length;
+	const base: HeaderProps = {snapshot, now, width: columns, intervalMs: interval, demo, compact, remote, warnings, lastAlertAt};
+	if (proxy) base.proxy = {url: proxy.url, lastFailover: proxy.lastFailover()};
+	// The header's height depends on the notice, which lives in the view state: measured per state.
+	const headerFor = (state: ViewState): HeaderProps => ({...base, notice: currentNotice(state, now)});
 	const layoutFor = (state: ViewState): ScreenLayout =>
 		screenLayout({
 			columns,
 			rows,
 			compact,
-			headerHeight,
+			headerHeight: headerLines(headerFor(state), theme).length,
 			paneOpen: state.paneOpen,
 			filterBar: state.filtering || state.filter !== '',
 			rowCount: filterRows(snapshot.keys, state.filter).length,
 		});
 	const [view, dispatch] = useViewState(snapshot.keys, state => layoutFor(state).table.height - 1);
+	// Dispatched while rendering, like the row sync: React renders again before anything is drawn.
+	const announcement = statusPageAnnouncement(snapshot, view.announced, now);
+	if (announcement) dispatch(announcement);
+	const header = headerFor(view);
 	const layout = layoutFor(view);
 	const visible = filterRows(snapshot.keys, view.filter);
 	const index = visible.findIndex(key => key.id === view.selectedId);
@@ -54,5 +66,5 @@ export function useLiveView({monitor, intervalMs, demo, compact = false, noColor
 	const pageSize = Math.max(1, layout.table.height - 1);
 	const first = clampScroll(view.scroll, index, pageSize, visible.length);
 	const position = visible.length > pageSize ? `${first + 1}–${Math.min(first + pageSize, visible.length)} of ${visible.length}` : undefined;
-	return {snapshot, now, columns, theme, interval, header, view, dispatch, layout, visible, index, selected, first, position, compact};
+	return {snapshot, now, columns, theme, interval, header, view, dispatch, layout, visible, index, selected, first, position, compact, proxy, proxyVersion};
 }

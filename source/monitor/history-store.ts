@@ -1,0 +1,227 @@
+// Trend history kept across restarts: one bounded JSON file next to the config, so an ops screen that restarts
+// still shows the day's sparklines. It is a cache: a bad file costs the old trend and one warning, never a start.
+
+import {closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync} from 'node:fs';
+import path from 'node:path';
+import type {ProviderId} from '../types.js';
+import {isHistorySample, type HistorySample, type KeyHistory} from './history.js';
+
+export const HISTORY_FILE = 'history.json';
+export const DEFAULT_HISTORY_MAX_BYTES = 2 * 1024 * 1024;
+/** Samples older than this are dropped on load and on save. */
+export const HISTORY_MAX_AGE_MS = 24 * 3_600_000;
+/** How often a running monitor writes its history (on its own clock). */
+export const HISTORY_SAVE_INTERVAL_MS = 5 * 60_000;
+
+const VERSION = 1;
+
+export type HistoryStore = {
+	/** Persisted samples by `historyKey(provider, name)`, oldest first; empty when there is no usable file. */
+	load(): Record<string, HistorySample[]>;
+	/** Write these histories (keyed by `historyKey`), replacing the file. Never throws. */
+	save(histories: Record<string, KeyHistory>): void;
+};
+
+export type HistoryStoreOptions = {
+	maxBytes?: number;
+	clock?: {now(): number};
+	/** Where the one warning per kind of trouble goes (default: a line on stderr). */
+	warn?: (message: string) => void;
+};
+
+/** Keys are told apart by name and provider, never by anything derived from the secret. */
+export function historyKey(provider: ProviderId, name: string): string {
+	return `${provider}/${name}`;
+}
+
+export function createHistoryStore(dir: string, options: HistoryStoreOptions = {}): HistoryStore {
+	const file = path.join(dir, HISTORY_FILE);
+	const maxBytes = options.maxBytes !== undefined && Number.isFinite(options.maxBytes) && options.maxBytes > 0 ? Math.floor(options.maxBytes) : DEFAULT_HISTORY_MAX_BYTES;
+	// A file this much bigger than we ever write is not ours to parse: reading it would only delay the start.
+	const readLimit = Math.max(4 * maxBytes, 8 * 1024 * 1024);
+	const now = () => (options.clock ?? Date).now();
+	const warnOnce = onceEach(options.warn ?? (message => process.stderr.write(`keywatch: warning: ${message}\n`)));
+	// Samples never change once recorded, so each is serialised (and measured) once, not on every save.
+	const encoded = new WeakMap<HistorySample, Encoded>();
+
+	function load(): Record<string, HistorySample[]> {
+		let text: string | undefined;
+		try {
+			text = readSmallFile(file, readLimit);
+		} catch (error) {
+			warnOnce('read', `history file ${file} could not be read (${reasonOf(error)}); starting without the saved trend`);
+			return {};
+		}
+		if (text === undefined) return {};
+		const keys = parseDocument(text);
+		if (!keys) {
+			warnOnce('read', `history file ${file} is not a keywatch history file; starting without the saved trend (it will be replaced)`);
+			return {};
+		}
+		const cutoff = now() - HISTORY_MAX_AGE_MS;
+		const entries: Array<[string, HistorySample[]]> = [];
+		for (const [key, samples] of Object.entries(keys)) {
+			if (!Array.isArray(samples)) continue;
+			const kept = samples.filter((s): s is HistorySample => isHistorySample(s) && s.at >= cutoff).map(clean);
+			if (kept.length > 0) entries.push([key, kept]);
+		}
+		// fromEntries defines properties, so a key named "__proto__" stays a plain key.
+		return Object.fromEntries(entries);
+	}
+
+	function save(histories: Record<string, KeyHistory>): void {
+		let text: string;
+		try {
+			text = serialise(histories, now() - HISTORY_MAX_AGE_MS, maxBytes, sample => {
+				let known = encoded.get(sample);
+				if (known === undefined) {
+					const json = JSON.stringify(sample);
+					known = {json, bytes: Buffer.byteLength(json)};
+					encoded.set(sample, known);
+				}
+				return known;
+			});
+		} catch (error) {
+			warnOnce('write', `history could not be saved (${reasonOf(error)})`);
+			return;
+		}
+		try {
+			writeAtomically(file, text);
+		} catch (error) {
+			warnOnce('write', `history file ${file} could not be written (${reasonOf(error)}); the trend will not survive a restart`);
+		}
+	}
+
+	return {load, save};
+}
+
+type Encoded = {json: string; bytes: number};
+type Entry = {head: string; parts: Encoded[]; bytes: number; newest: number};
+
+/**
+ * The whole file, at most `maxBytes`. Over budget, the busiest keys are thinned first (every other sample,
+ * newest kept), so the day's shape survives at a coarser step instead of losing its morning; only when every
+ * key is down to one sample do whole keys go, the longest unheard-from first.
+ */
+function serialise(histories: Record<string, KeyHistory>, cutoff: number, maxBytes: number, encode: (s: HistorySample) => Encoded): string {
+	const entries: Entry[] = [];
+	for (const [key, history] of Object.entries(histories)) {
+		const samples = history.samples().filter(s => s.at >= cutoff);
+		if (samples.length === 0) continue;
+		entries.push(measure({head: `${JSON.stringify(key)}:`, parts: samples.map(encode), bytes: 0, newest: samples[samples.length - 1]!.at}));
+	}
+	const opening = `{"version":${VERSION},"keys":{`;
+	const closing = '}}';
+	const total = () => opening.length + closing.length + entries.reduce((sum, e) => sum + e.bytes, 0) + Math.max(0, entries.length - 1);
+	while (total() > maxBytes && entries.length > 0) {
+		const most = Math.max(...entries.map(e => e.parts.length));
+		if (most > 1) {
+			for (let i = 0; i < entries.length; i++) if (entries[i]!.parts.length > most / 2) entries[i] = measure(thin(entries[i]!));
+		} else {
+			let stalest = 0;
+			for (let i = 1; i < entries.length; i++) if (entries[i]!.newest < entries[stalest]!.newest) stalest = i;
+			entries.splice(stalest, 1);
+		}
+	}
+	if (total() > maxBytes) throw new Error(`a limit of ${maxBytes} bytes cannot hold even an empty history`);
+	return `${opening}${entries.map(e => `${e.head}[${e.parts.map(p => p.json).join(',')}]`).join(',')}${closing}`;
+}
+
+function measure(entry: Entry): Entry {
+	const body = entry.parts.reduce((sum, p) => sum + p.bytes, 0) + Math.max(0, entry.parts.length - 1);
+	return {...entry, bytes: Buffer.byteLength(entry.head) + 2 + body};
+}
+
+/** Every other sample, counted back from the newest so the latest reading always stays. */
+function thin(entry: Entry): Entry {
+	return {...entry, parts: entry.parts.filter((_, i) => (entry.parts.length - 1 - i) % 2 === 0)};
+}
+
+/** Only the fields a sample has: whatever else a hand-edited file carries is not kept or saved again. */
+function clean(s: HistorySample): HistorySample {
+	const sample: HistorySample = {at: s.at, status: s.status, remaining: {...s.remaining}, fraction: {...s.fraction}};
+	if (s.credit !== undefined) sample.credit = s.credit;
+	return sample;
+}
+
+function parseDocument(text: string): Record<string, unknown> | undefined {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+	if (typeof parsed !== 'object' || parsed === null) return undefined;
+	const doc = parsed as {version?: unknown; keys?: unknown};
+	if (doc.version !== VERSION || typeof doc.keys !== 'object' || doc.keys === null || Array.isArray(doc.keys)) return undefined;
+	return doc.keys as Record<string, unknown>;
+}
+
+/**
+ * The file's text, or undefined when there is none. Opened without blocking and refused unless it is a
+ * regular file of sane size: a FIFO or a device in its place must not hang the start.
+ */
+function readSmallFile(file: string, limit: number): string | undefined {
+	let fd: number;
+	try {
+		fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw error;
+	}
+	try {
+		const stat = fstatSync(fd);
+		if (!stat.isFile()) throw new Error('not a regular file');
+		if (stat.size > limit) throw new Error(`${stat.size} bytes, more than keywatch ever writes`);
+		const buffer = Buffer.alloc(stat.size);
+		let read = 0;
+		while (read < buffer.length) {
+			const n = readSync(fd, buffer, read, buffer.length - read, read);
+			if (n === 0) break;
+			read += n;
+		}
+		return buffer.subarray(0, read).toString('utf8');
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** A reader sees the old file or the new one, never half of either; the file is only ever its owner's (0600). */
+function writeAtomically(file: string, text: string): void {
+	const dir = path.dirname(file);
+	mkdirSync(dir, {recursive: true, mode: 0o700});
+	const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+	try {
+		const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+		try {
+			const data = Buffer.from(text);
+			let written = 0;
+			while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+			fsyncSync(fd);
+		} finally {
+			closeSync(fd);
+		}
+		renameSync(temp, file);
+	} catch (error) {
+		rmSync(temp, {force: true});
+		throw error;
+	}
+}
+
+function onceEach(warn: (message: string) => void): (kind: string, message: string) => void {
+	const warned = new Set<string>();
+	return (kind, message) => {
+		if (warned.has(kind)) return;
+		warned.add(kind);
+		try {
+			warn(message);
+		} catch {
+			// A warning that cannot be shown is still no reason to stop.
+		}
+	};
+}
+
+function reasonOf(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return message.split('\n')[0] ?? message;
+}

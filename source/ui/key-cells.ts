@@ -1,0 +1,99 @@
+import {stripControl} from '../secrets/scrub.js';
+import type {Incident, KeyState, RateWindow} from '../types.js';
+import {bar} from './bars.js';
+import {UNKNOWN, formatAge, formatCount, formatDuration, formatMoney, formatShortAge} from './format.js';
+import {isStale, nextReset, readingAge, windowFraction} from './key-view.js';
+import {type ProxyControl, proxyMarker, proxyRow} from './proxy-view.js';
+import {rowWhy, sendsNoHeaders, spendLeftText, spendText} from './reasons.js';
+import {type Segment, fitLine, textWidth} from './text.js';
+import {type Theme, statusStyle} from './theme.js';
+
+// One function per cell of the live table. Each takes the width it gets, so a narrow column shows a
+// shorter wording rather than a cut one.
+
+export const LOW_FRACTION = 0.1;
+// "1.2k/5.0k" is at most 9 columns; the bar takes what the column has beyond that and a space.
+export const COUNT_WIDTH = 9;
+export const MIN_BAR = 3;
+
+/** The first wording that fits `width`; the last one (cut by the table) when none does. */
+export function fitting(variants: readonly string[], width: number): string {
+	return variants.find(text => textWidth(text) <= width) ?? variants.at(-1) ?? '';
+}
+
+/**
+ * remaining/limit and a bar. No window: "no headers" where the provider never sends any (Gemini,
+ * DeepSeek), "—" otherwise (not read yet, or the answer was an error).
+ */
+export function headroomCell(key: KeyState, window: RateWindow | undefined, width: number, theme: Theme, withBar: boolean): Segment[] {
+	if (!window) {
+		const noHeaders = key.checkedAt !== undefined && sendsNoHeaders(key.provider);
+		return [{text: noHeaders ? fitting(['no headers', 'no hdrs'], width) : UNKNOWN, style: theme.text.dim}];
+	}
+	const fraction = windowFraction(window);
+	const estimate = window.source === 'estimate' ? '~' : '';
+	const text = `${estimate}${formatCount(window.remaining)}/${formatCount(window.limit)}`;
+	const style = fraction === 0 ? theme.bar.empty : fraction !== undefined && fraction < LOW_FRACTION ? theme.bar.low : undefined;
+	const barWidth = Math.max(MIN_BAR, width - COUNT_WIDTH - 1);
+	if (!withBar || width < MIN_BAR + 6) return [{text, style}];
+	return [...fitLine([{text, style}], width - barWidth - 1, 'right'), {text: ' '}, {text: bar(fraction, barWidth), style: style ?? theme.bar.full}];
+}
+
+export function resetCell(key: KeyState, now: number, theme: Theme): Segment {
+	const at = nextReset(key, now);
+	if (at === undefined) return {text: UNKNOWN, style: theme.text.dim};
+	const style = key.status === 'LIMITED' ? theme.status.limited : undefined;
+	return at <= now ? {text: 'now', style} : {text: formatDuration(at - now), style};
+}
+
+/** Wordings of the money cell, longest first: credit left, or spend against the budget. */
+export function moneyVariants(key: KeyState): string[] {
+	const {credit: c, spend} = key;
+	if (c) {
+		const estimate = c.source === 'estimate' ? '~' : '';
+		if (c.remaining === undefined && c.used !== undefined) return [`${estimate}${formatMoney(c.used, c.currency)} used`];
+		return [`${estimate}${formatMoney(c.remaining, c.currency)}`];
+	}
+	if (spend) {
+		const left = spendLeftText(spend);
+		return left ? [spendText(spend), left, formatMoney(spend.left, spend.currency)] : [spendText(spend)];
+	}
+	return [UNKNOWN];
+}
+
+function moneyLow(key: KeyState): boolean {
+	const {credit: c, spend} = key;
+	if (c) return c.limit !== undefined && c.remaining !== undefined && c.limit > 0 && c.remaining / c.limit < LOW_FRACTION;
+	return spend?.budget !== undefined && spend.left !== undefined && spend.budget > 0 && spend.left / spend.budget < LOW_FRACTION;
+}
+
+export function moneyCell(key: KeyState, width: number, theme: Theme): Segment {
+	const variants = moneyVariants(key);
+	if (variants[0] === UNKNOWN) return {text: UNKNOWN, style: theme.text.dim};
+	return {text: fitting(variants, width), style: moneyLow(key) ? theme.status.low : undefined};
+}
+
+export function ageCell(key: KeyState, now: number, intervalMs: number, theme: Theme): Segment {
+	if (key.probing) return {text: 'probing', style: theme.text.dim};
+	const ms = readingAge(key, now);
+	if (ms === undefined) return {text: UNKNOWN, style: theme.text.dim};
+	if (isStale(key, now, intervalMs)) return {text: `stale ${formatShortAge(ms)}`, style: theme.text.warning};
+	return {text: formatAge(ms), style: theme.text.dim};
+}
+
+/** The name, behind the proxy's marker (● active, b backup) when a proxy runs. */
+export function nameCell(key: KeyState, proxy: ProxyControl | undefined, theme: Theme): Segment[] {
+	const name = {text: stripControl(key.name)};
+	if (!proxy) return [name];
+	const row = proxyRow(proxy, key);
+	return [{text: proxyMarker(row), style: row.active ? theme.text.accent : theme.text.dim}, name];
+}
+
+export function rateCell(key: KeyState, proxy: ProxyControl | undefined, theme: Theme): Segment {
+	const rate = proxy?.requestsPerMinute(key.name);
+	return rate === undefined ? {text: UNKNOWN, style: theme.text.dim} : {text: formatCount(rate), style: rate === 0 ? theme.text.dim : undefined};
+}
+
+export function whyCell(key: KeyState, incidents: readonly Incident[] | undefined, theme: Theme): Segment {
+	return {text: rowWhy(key, incidents), style: key.status === 'OK' ? theme.text.dim : statusStyle(theme, key.status)};
+}
