@@ -168,7 +168,9 @@ export type Reading = {
 export type SecretRef =
 	| {type: 'env'; name: string}
 	| {type: 'command'; command: string}
-	| {type: 'value'; value: string};
+	| {type: 'value'; value: string}
+	/** The OS keyring (service "keywatch", this account), via @napi-rs/keyring. */
+	| {type: 'keyring'; account: string};
 
 export type KeySettings = {
 	/** Azure: deployment name and api-version. */

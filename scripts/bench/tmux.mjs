@@ -5,6 +5,15 @@ import {readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** Running and not a zombie. */
+function alive(pid) {
+	try {
+		return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+	} catch {
+		return false;
+	}
+}
+
 const quote = value => `'${String(value).replace(/'/g, `'\\''`)}'`;
 
 export class Tmux {
@@ -58,12 +67,30 @@ export class Tmux {
 		return Number(this.#tmux(['display-message', '-p', '-t', run.name, '#{pane_pid}']).trim());
 	}
 
-	kill(run) {
+	/**
+	 * End the run: tmux sends the pane's process SIGHUP. If it is still alive after `graceMs` (a process too
+	 * busy to handle signals), it is killed with SIGKILL. Returns whether that was needed.
+	 */
+	kill(run, {graceMs = 5000} = {}) {
+		let pid;
+		try {
+			pid = this.pid(run);
+		} catch {}
 		try {
 			this.#tmux(['kill-session', '-t', run.name], {stdio: 'ignore'});
 		} catch {}
 		this.sessions.delete(run.name);
-		rmSync(run.stamp, {force: true});
+		if (run.stamp) rmSync(run.stamp, {force: true});
+		if (!pid) return false;
+		const deadline = Date.now() + graceMs;
+		while (Date.now() < deadline) {
+			if (!alive(pid)) return false;
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+		}
+		try {
+			process.kill(pid, 'SIGKILL');
+		} catch {}
+		return true;
 	}
 
 	/**
@@ -95,7 +122,7 @@ export class Tmux {
 	}
 
 	close() {
-		for (const name of [...this.sessions]) this.kill({name, stamp: ''});
+		for (const name of [...this.sessions]) this.kill({name, stamp: ''}, {graceMs: 2000});
 		try {
 			this.#tmux(['kill-server'], {stdio: 'ignore'});
 		} catch {}

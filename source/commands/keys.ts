@@ -3,6 +3,7 @@ import {keysFromEnvironment} from '../app/keys.js';
 import {UsageError} from '../app/options.js';
 import {keyConfigSchema} from '../config/schema.js';
 import {addKey, openConfig, removeKey} from '../config/store.js';
+import {deleteFromKeyring, storeInKeyring} from '../secrets/keyring.js';
 import {describeSecretRef} from '../secrets/resolve.js';
 import {mask} from '../secrets/secret.js';
 import {PROVIDER_IDS, type KeyConfig, type ProviderId, type SecretRef} from '../types.js';
@@ -13,22 +14,36 @@ function providerId(input: string): ProviderId {
 	throw new UsageError(`unknown provider "${input}"; use one of: ${PROVIDER_IDS.join(', ').replace(/_/g, '-')}`);
 }
 
-async function secretFrom(options: Record<string, unknown>): Promise<SecretRef> {
-	const sources = ['env', 'command', 'stdin'].filter(s => options[s] !== undefined && options[s] !== false);
-	if (sources.length !== 1) {
-		throw new UsageError('say where the key comes from with exactly one of --env VAR, --command "CMD" or --stdin');
-	}
-	if (typeof options.env === 'string') return {type: 'env', name: options.env};
-	if (typeof options.command === 'string') return {type: 'command', command: options.command};
+type SecretSource = {ref: SecretRef; keyringValue?: string};
+
+async function readStdin(flag: string): Promise<string> {
 	if (process.stdin.isTTY) process.stderr.write('Paste the key, then press Enter and Ctrl+D (it is not echoed back): ');
 	const value = (await text(process.stdin)).trim();
-	if (!value) throw new UsageError('--stdin read nothing; pipe the key in, e.g. `pass show openai | keywatch add openai --name prod --stdin`');
-	return {type: 'value', value};
+	if (!value) throw new UsageError(`${flag} read nothing; pipe the key in, e.g. \`pass show openai | keywatch add openai --name prod ${flag}\``);
+	return value;
+}
+
+async function secretFrom(options: Record<string, unknown>): Promise<SecretSource> {
+	const sources = ['env', 'command', 'stdin', 'keyring'].filter(s => options[s] !== undefined && options[s] !== false);
+	if (sources.length !== 1) {
+		throw new UsageError('say where the key comes from with exactly one of --env VAR, --command "CMD", --stdin or --keyring');
+	}
+	if (typeof options.env === 'string') return {ref: {type: 'env', name: options.env}};
+	if (typeof options.command === 'string') return {ref: {type: 'command', command: options.command}};
+	// --keyring reads the key like --stdin, but the config file only ever holds the account it is stored under.
+	if (options.keyring) return {ref: {type: 'keyring', account: String(options.name)}, keyringValue: await readStdin('--keyring')};
+	return {ref: {type: 'value', value: await readStdin('--stdin')}};
+}
+
+/** Into the OS keyring, or a clear failure: never a silent fallback to the config file. */
+async function storeKeyring(account: string, value: string): Promise<void> {
+	const stored = await storeInKeyring(account, value);
+	if (!stored.ok) throw new UsageError(`OS keyring unavailable: ${stored.reason}; use --env, --command or --stdin`);
 }
 
 export async function runAdd(providerInput: string, options: Record<string, unknown>): Promise<number> {
 	const provider = providerId(providerInput);
-	const secret = await secretFrom(options);
+	const {ref: secret, keyringValue} = await secretFrom(options);
 	const admin: SecretRef | undefined =
 		typeof options.adminEnv === 'string' ? {type: 'env', name: options.adminEnv} : typeof options.adminCommand === 'string' ? {type: 'command', command: options.adminCommand} : undefined;
 	const settings = Object.fromEntries(
@@ -63,8 +78,12 @@ export async function runAdd(providerInput: string, options: Record<string, unkn
 		throw new UsageError(`invalid ${issue?.path.join('.') || 'key'}: ${issue?.message ?? 'unknown problem'}`);
 	}
 	const store = openConfig();
+	if (store.read().keys.some(k => k.name === parsed.data.name)) {
+		throw new UsageError(`a key named "${parsed.data.name}" already exists; pick another --name or run keywatch remove ${parsed.data.name}`);
+	}
+	if (keyringValue !== undefined) await storeKeyring(parsed.data.name, keyringValue);
 	addKey(store, parsed.data as KeyConfig);
-	process.stdout.write(`added ${parsed.data.name} (${provider}, key from ${describeSecretRef(secret)}) to ${store.file}\n`);
+	process.stdout.write(`added ${parsed.data.name} (${provider}, key: ${describeSecretRef(secret)}) to ${store.file}\n`);
 	return 0;
 }
 
@@ -97,7 +116,12 @@ export async function runList(options: {json?: boolean}): Promise<number> {
 
 export async function runRemove(name: string): Promise<number> {
 	const store = openConfig();
-	if (!removeKey(store, name)) throw new UsageError(`no configured key named "${name}"; see keywatch list`);
+	const key = store.read().keys.find(k => k.name === name);
+	if (!key || !removeKey(store, name)) throw new UsageError(`no configured key named "${name}"; see keywatch list`);
 	process.stdout.write(`removed ${name}\n`);
+	if (key.secret.type === 'keyring') {
+		const deleted = await deleteFromKeyring(key.secret.account);
+		if (!deleted.ok) process.stderr.write(`keywatch: warning: the key stays in the OS keyring (${deleted.reason})\n`);
+	}
 	return 0;
 }

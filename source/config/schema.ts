@@ -5,6 +5,7 @@ export const secretRefSchema = z.discriminatedUnion('type', [
 	z.object({type: z.literal('env'), name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')}),
 	z.object({type: z.literal('command'), command: z.string().min(1)}),
 	z.object({type: z.literal('value'), value: z.string().min(1)}),
+	z.object({type: z.literal('keyring'), account: z.string().min(1).max(200)}),
 ]);
 
 export const keyConfigSchema = z.object({

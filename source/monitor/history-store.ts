@@ -114,7 +114,7 @@ function serialise(histories: Record<string, KeyHistory>, cutoff: number, maxByt
 	const closing = '}}';
 	const total = () => opening.length + closing.length + entries.reduce((sum, e) => sum + e.bytes, 0) + Math.max(0, entries.length - 1);
 	while (total() > maxBytes && entries.length > 0) {
-		const most = Math.max(...entries.map(e => e.parts.length));
+		const most = entries.reduce((max, e) => Math.max(max, e.parts.length), 0);
 		if (most > 1) {
 			for (let i = 0; i < entries.length; i++) if (entries[i]!.parts.length > most / 2) entries[i] = measure(thin(entries[i]!));
 		} else {

@@ -3,6 +3,7 @@
 
 import {spawn} from 'node:child_process';
 import type {SecretRef} from '../types.js';
+import {readFromKeyring} from './keyring.js';
 import {sanitize, scrub} from './scrub.js';
 import {Secret} from './secret.js';
 
@@ -22,6 +23,8 @@ export function describeSecretRef(ref: SecretRef): string {
 			return `command: ${shortCommand(ref.command)}`;
 		case 'value':
 			return 'stored in the config file';
+		case 'keyring':
+			return `OS keyring (${shortCommand(ref.account)})`;
 	}
 }
 
@@ -69,6 +72,8 @@ export async function resolveSecret(ref: SecretRef, options: {env?: NodeJS.Proce
 				return fromValue(ref.value);
 			case 'command':
 				return await fromCommand(ref.command, options.env ?? process.env, options.timeoutMs ?? SECRET_COMMAND_TIMEOUT_MS);
+			case 'keyring':
+				return await fromKeyring(ref.account);
 		}
 		return {error: 'Unknown kind of secret reference', fix: 'Remove the key and add it again with keywatch add'};
 	} catch (error) {
@@ -95,6 +100,23 @@ function fromValue(value: string): ResolvedSecret {
 		error: normalized.problem === 'empty' ? 'The key stored in the config file is empty' : `The key stored in the config file ${normalized.problem}`,
 		fix: 'Store it again: keywatch remove NAME, then keywatch add PROVIDER --name NAME --stdin',
 	};
+}
+
+async function fromKeyring(account: string): Promise<ResolvedSecret> {
+	const read = await readFromKeyring(account);
+	if (!read.ok) {
+		return {error: `OS keyring unavailable: ${read.reason}`, fix: 'Unlock or start the OS keyring (Secret Service on Linux), or re-add the key with --env, --command or --stdin'};
+	}
+	if (read.value === null) {
+		// A keyring that is locked or absent (headless Linux) reads as empty too: say both.
+		return {
+			error: `No key for "${account}" in the OS keyring (it is not there, or the keyring is locked or unavailable)`,
+			fix: `Unlock the OS keyring, or store the key again: keywatch remove ${account}, then keywatch add PROVIDER --name ${account} --keyring (or --env, --command, --stdin)`,
+		};
+	}
+	const normalized = normalize(read.value);
+	if ('value' in normalized) return {secret: new Secret(normalized.value)};
+	return {error: `The key in the OS keyring for "${account}" is ${normalized.problem === 'empty' ? 'empty' : 'corrupt'}`, fix: `Store it again with keywatch add PROVIDER --name ${account} --keyring`};
 }
 
 async function fromCommand(command: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ResolvedSecret> {

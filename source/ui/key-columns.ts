@@ -79,7 +79,7 @@ export function keyColumns({now, intervalMs, theme, compact = false, proxy, inci
 			priority: 10,
 			render: (key, _index, width) => ({text: sparkline(headroomHistory(key.recent), width), style: theme.text.accent}),
 		},
-		{key: 'why', header: 'Why', flex: 2, minWidth: 14, maxWidth: 64, priority: 8, render: key => whyCell(key, incidents?.[key.provider], theme)},
+		{key: 'why', header: 'Why', flex: 4, minWidth: 14, maxWidth: 80, priority: 8, render: key => whyCell(key, incidents?.[key.provider], theme)},
 	];
 	const compactKeeps = new Set(['name', 'status', 'requests', 'tokens', 'reset']);
 	return compact ? columns.filter(column => compactKeeps.has(column.key)) : columns;

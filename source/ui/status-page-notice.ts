@@ -10,6 +10,6 @@ export function statusPageAnnouncement(snapshot: MonitorSnapshot, announced: rea
 	const fresh = (Object.keys(errors) as ProviderId[]).filter(provider => errors[provider] && !announced.includes(provider));
 	if (fresh.length === 0) return undefined;
 	const what = fresh.map(provider => `${providerLabel(provider)} (${errors[provider]})`).join('; ');
-	const notice: Notice = {text: `status page not read: ${what}; keywatch keeps working without it`, tone: 'warning', at};
+	const notice: Notice = {text: `status page not read, keywatch carries on without it: ${what}`, tone: 'warning', at};
 	return {type: 'announce', ids: fresh, notice};
 }

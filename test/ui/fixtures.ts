@@ -1,6 +1,7 @@
 import {vi} from 'vitest';
+import type {BackupChange, FailoverEvent, ProxyControl} from '../../source/app/proxy-control.js';
 import type {MonitorApi} from '../../source/monitor/types.js';
-import type {KeyState, MonitorSnapshot, RateWindow, Reading, Verdict, VerdictKind} from '../../source/types.js';
+import type {KeyState, MonitorSnapshot, ProviderId, RateWindow, Reading, Verdict, VerdictKind} from '../../source/types.js';
 
 /** 2026-01-15 12:00:00 UTC: every test's "now". */
 export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -144,4 +145,58 @@ export function fakeMonitor(keys: KeyState[], extra: Partial<MonitorSnapshot> = 
 
 export function manyKeys(count: number): KeyState[] {
 	return Array.from({length: count}, (_, i) => makeKey({id: `key-${String(i + 1).padStart(3, '0')}`}));
+}
+
+export type FakeProxy = ProxyControl & {
+	setActive: ReturnType<typeof vi.fn<(provider: ProviderId, name: string) => void>>;
+	toggleBackup: ReturnType<typeof vi.fn<(name: string) => BackupChange>>;
+	/** Record a failover and tell subscribers, as the proxy's callback does. */
+	failover(event: FailoverEvent): void;
+	/** Requests per minute per key name; keys not listed are unknown to the proxy. */
+	rates: Record<string, number>;
+};
+
+/** A ProxyControl over an in-memory key list: the first key of each provider is active, as the proxy picks. */
+export function fakeProxy(keys: ReadonlyArray<{name: string; provider: ProviderId; backup?: boolean; inConfig?: boolean}>, rates: Record<string, number> = {}): FakeProxy {
+	const active = new Map<ProviderId, string>();
+	for (const key of keys) if (!active.has(key.provider) && !key.backup) active.set(key.provider, key.name);
+	const backups = new Set(keys.filter(k => k.backup).map(k => k.name));
+	const listeners = new Set<() => void>();
+	const notify = () => {
+		for (const listener of listeners) listener();
+	};
+	let last: FailoverEvent | undefined;
+	const proxy: FakeProxy = {
+		url: 'http://127.0.0.1:8787',
+		tokenPath: '/home/test/.config/keywatch/proxy-token',
+		baseUrl: provider => `http://127.0.0.1:8787/${provider}/v1`,
+		active: provider => active.get(provider),
+		isBackup: name => backups.has(name),
+		setActive: vi.fn<(provider: ProviderId, name: string) => void>((provider, name) => {
+			active.set(provider, name);
+			notify();
+		}),
+		toggleBackup: vi.fn<(name: string) => BackupChange>(name => {
+			const backup = !backups.has(name);
+			if (backup) backups.add(name);
+			else backups.delete(name);
+			notify();
+			return {backup, saved: keys.find(k => k.name === name)?.inConfig ?? true};
+		}),
+		requestsPerMinute: name => rates[name],
+		lastFailover: () => last,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+		failover(event) {
+			last = event;
+			active.set(event.provider, event.to);
+			notify();
+		},
+		rates,
+	};
+	return proxy;
 }

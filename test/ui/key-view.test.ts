@@ -69,13 +69,36 @@ describe('what the view derives from a key', () => {
 		expect(cell(makeKey({id: 'e', windows: [win({id: 'r', limit: 100, remaining: 40, source: 'estimate'})]}), 'requests')).toContain('~40/100');
 	});
 
-	it('says "no headers" only when a reading came back with nothing to show', () => {
-		const [, , , trial, invalid, , , checking] = sampleKeys();
-		expect(invalid && cell(invalid, 'credit', T0, 10)).toBe('no headers');
+	it('says "no headers" only for providers that send none (Gemini, DeepSeek); "—" for other keys without windows', () => {
+		const [, , , trial, invalid, busy, , checking] = sampleKeys();
 		expect(invalid && hasNoHeadroomData(invalid)).toBe(true);
-		expect(checking && cell(checking, 'credit', T0, 10)).toBe('—');
+		for (const key of [invalid, busy]) {
+			expect(key && cell(key, 'requests')).toBe('—');
+			expect(key && cell(key, 'credit', T0, 10)).toBe('—');
+		}
+		expect(checking && cell(checking, 'requests')).toBe('—');
+		for (const provider of ['gemini', 'deepseek'] as const) {
+			const key = makeKey({id: provider, provider, status: 'DENIED'});
+			expect(cell(key, 'requests')).toBe('no headers');
+			expect(cell(key, 'tokens')).toBe('no headers');
+			expect(cell(key, 'requests', T0, 9)).toBe('no hdrs');
+		}
+		for (const provider of ['openai', 'anthropic', 'openrouter', 'groq', 'mistral', 'xai', 'azure_openai', 'together', 'openai_compatible'] as const) {
+			expect(cell(makeKey({id: provider, provider}), 'requests')).toBe('—');
+		}
 		expect(trial && cell(trial, 'credit', T0, 10)).toBe('$0.00');
 		expect(cell(makeKey({id: 'y', credit: {remaining: 110, currency: 'CNY', source: 'endpoint'}}), 'credit', T0, 10)).toBe('¥110.00');
+	});
+
+	it('shows the limits a Gemini 429 named (from the body) in the headroom columns', () => {
+		const key = makeKey({
+			id: 'gemini-free',
+			provider: 'gemini',
+			status: 'LIMITED',
+			windows: [win({id: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier:gemini-2.5-flash', period: 'day', limit: 250, remaining: 0, source: 'body'})],
+		});
+		expect(cell(key, 'requests').trim()).toBe('0/250');
+		expect(cell(key, 'tokens')).toBe('no headers');
 	});
 
 	it('builds the headroom history from recent readings, skipping readings without numbers', () => {

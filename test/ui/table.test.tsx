@@ -91,9 +91,10 @@ describe('key table columns by width', () => {
 		expect(headersAt(30)).toEqual(['name', 'status', 'requests', 'reset']);
 	});
 
-	it('shows every column at 120 and 200', () => {
-		expect(headersAt(120)).toEqual(['row', 'name', 'provider', 'status', 'requests', 'tokens', 'reset', 'credit', 'latency', 'age', 'trend']);
-		expect(headersAt(200)).toEqual(headersAt(120));
+	it('shows every column at 200, and all but the why at 120', () => {
+		const all = ['row', 'name', 'provider', 'status', 'requests', 'tokens', 'reset', 'credit', 'latency', 'age', 'trend', 'why'];
+		expect(headersAt(200)).toEqual(all);
+		expect(headersAt(120)).toEqual(all.filter(key => key !== 'why'));
 	});
 
 	it('keeps the essentials in a compact 40-column pane', () => {
