@@ -1,4 +1,5 @@
 import {createMonitor, type Monitor} from '../monitor/monitor.js';
+import {createHistoryStore} from '../monitor/history-store.js';
 import {createTransport} from '../net/transport.js';
 import type {Transport} from '../net/types.js';
 import {statusPagesForKeys, type StatusPageTargets} from '../status-pages/for-keys.js';
@@ -21,7 +22,14 @@ export type Session = {
  * Keys, settings, one transport and one monitor: what the live view, `check`, `serve` and `proxy` share.
  * `allowDemo` starts the demo when nothing is configured; otherwise having no keys is a usage error.
  */
-export async function openSession(options: CommonOptions, allowDemo: boolean): Promise<Session> {
+export type SessionOptions = {
+	/** Keep each key's trend in the config folder across restarts (the live view and serve, never one-shot runs). */
+	persistHistory?: boolean;
+	/** Where the history store's one-line warnings go (the live view must not write over its own screen). */
+	warn?: (message: string) => void;
+};
+
+export async function openSession(options: CommonOptions, allowDemo: boolean, session: SessionOptions = {}): Promise<Session> {
 	const loaded = await loadKeys({demo: options.demo, allowDemo});
 	for (const warning of loaded.warnings) process.stderr.write(`keywatch: warning: ${warning}\n`);
 	if (loaded.keys.length === 0) {
@@ -35,7 +43,9 @@ export async function openSession(options: CommonOptions, allowDemo: boolean): P
 		settings.headroomIntervalMs = Math.min(settings.headroomIntervalMs, 20_000);
 	}
 	const transport = createTransport({timeoutMs: settings.timeoutMs});
-	const keyMonitor = createMonitor({keys: loaded.keys, transport, ...settings, demo: Boolean(loaded.demo)});
+	// A one-shot run would overwrite the saved day with an older copy plus one sample; the demo has nothing to keep.
+	const historyStore = session.persistHistory && !loaded.demo ? createHistoryStore(loaded.store.dir, session.warn ? {warn: session.warn} : {}) : undefined;
+	const keyMonitor = createMonitor({keys: loaded.keys, transport, ...settings, demo: Boolean(loaded.demo), ...(historyStore ? {historyStore} : {})});
 	// Status pages are on unless the config says `settings.statusPages: false`.
 	const monitor =
 		fileSettings.statusPages === false ? keyMonitor : withIncidents(keyMonitor, createStatusPoller({transport, timeoutMs: settings.timeoutMs, ...statusPageTargets(loaded)}));

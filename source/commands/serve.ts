@@ -6,7 +6,7 @@ import {waitForSignal} from '../app/signals.js';
 
 /** `keywatch serve`: the poller headless, with Prometheus metrics, /state and /snapshot for remote screens. */
 export async function runServe(options: CommonOptions & {port?: number; host?: string; readOnly?: boolean; allowControl?: boolean}): Promise<number> {
-	const session = await openSession(options, false);
+	const session = await openSession(options, false, {persistHistory: true});
 	let handle;
 	try {
 		handle = await startServe(session.monitor, {

@@ -55,6 +55,21 @@ export type Monitor = MonitorApi & {
 	 * marked "traffic", and the key's probes are pushed back, since traffic already tells what they would.
 	 */
 	recordTraffic(name: string, exchange: Exchange): void;
+	/** What must stay flat over days of polling: for soak tests and debugging. */
+	stats(): MonitorStats;
+};
+
+export type MonitorStats = {
+	/** Timers armed: at most one per key, or the single offline timer. */
+	timers: number;
+	listeners: number;
+	/** Keys with a run in progress. */
+	running: number;
+	/** Probes holding a slot of the global bound, and probes waiting for one. */
+	active: number;
+	waiting: number;
+	/** Readings held in all keys' `recent` lists. */
+	readings: number;
 };
 
 type RunMode = 'due' | 'all' | 'canary';
@@ -536,6 +551,17 @@ export function createMonitor(options: MonitorOptions): Monitor {
 		},
 		history(id) {
 			return byId.get(id)?.history;
+		},
+		stats() {
+			let timers = offlineTimer === undefined ? 0 : 1;
+			let running = 0;
+			let readings = 0;
+			for (const rt of runtimes) {
+				if (rt.timer !== undefined) timers++;
+				if (rt.running) running++;
+				readings += rt.recentArray.length;
+			}
+			return {timers, listeners: listeners.size, running, active: semaphore.active, waiting: semaphore.waiting, readings};
 		},
 		recordTraffic(name, exchange) {
 			const rt = runtimes.find(r => r.config.name === name);

@@ -44,10 +44,22 @@ function graphemeWidth(grapheme: string): number {
 	return isWide(grapheme.codePointAt(0) ?? 0) ? 2 : 1;
 }
 
+// Measuring is the live view's hottest path (every cell of every row, every frame: docs/bench.md), and
+// grapheme segmentation is slow. Printable ASCII is one column per character; other strings repeat from
+// frame to frame (glyphs, dashes, names), so their widths are remembered, in a map that is emptied when full.
+const printableAscii = /^[\x20-\x7e]*$/;
+const WIDTH_CACHE_SIZE = 4096;
+const widths = new Map<string, number>();
+
 /** Columns a string occupies in a terminal. */
 export function textWidth(text: string): number {
+	if (printableAscii.test(text)) return text.length;
+	const known = widths.get(text);
+	if (known !== undefined) return known;
 	let width = 0;
 	for (const {segment} of graphemes.segment(text)) width += graphemeWidth(segment);
+	if (widths.size >= WIDTH_CACHE_SIZE) widths.clear();
+	widths.set(text, width);
 	return width;
 }
 
@@ -62,6 +74,7 @@ export function lineWidth(line: Line): number {
 }
 
 function take(text: string, width: number): string {
+	if (printableAscii.test(text)) return text.slice(0, Math.max(0, width));
 	let out = '';
 	let used = 0;
 	for (const {segment} of graphemes.segment(text)) {

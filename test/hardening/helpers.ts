@@ -6,9 +6,13 @@ import {once} from 'node:events';
 import {chmodSync, writeFileSync} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import {setTimeout as sleep} from 'node:timers/promises';
 import {expect} from 'vitest';
 import {basePaths} from '../../source/fake/providers/index.js';
+import type {MonitorApi} from '../../source/monitor/types.js';
+import type {Transport} from '../../source/net/types.js';
 import type {KeyConfig, ProviderId} from '../../source/types.js';
+import type {FakeClock} from '../monitor/helpers.js';
 import {cleanEnv, cliPath, tempConfigDir} from '../helpers/cli.js';
 
 /** A config folder (0700) holding `keys` in config.json (0600), as `keywatch add` leaves it. */
@@ -99,4 +103,49 @@ export async function startFakeProcess(): Promise<FakeProcess> {
 			await exited;
 		},
 	};
+}
+
+/** The real transport, counting requests in flight and stamping each with the simulated time it started. */
+export class CountingTransport implements Transport {
+	inFlight = 0;
+	maxInFlight = 0;
+	readonly startedAt: number[] = [];
+	constructor(
+		readonly inner: Transport,
+		readonly clock: FakeClock,
+	) {}
+
+	async send(...args: Parameters<Transport['send']>) {
+		this.startedAt.push(this.clock.now());
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		try {
+			return await this.inner.send(...args);
+		} finally {
+			this.inFlight--;
+		}
+	}
+
+	close() {
+		return this.inner.close();
+	}
+
+	/** Requests started in [from, to), counted per simulated second. */
+	perSecond(from: number, to: number): number[] {
+		const counts = new Array<number>(Math.ceil((to - from) / 1000)).fill(0);
+		for (const at of this.startedAt) if (at >= from && at < to) counts[Math.floor((at - from) / 1000)]!++;
+		return counts;
+	}
+}
+
+/**
+ * A monitor on a fake clock making real requests: simulated time moves on one step at a time, and after each
+ * step real time passes until every request the step started has been answered and no key is still running.
+ */
+export async function runSimulated(clock: FakeClock, transport: CountingTransport, monitor: MonitorApi, ms: number, stepMs: number): Promise<void> {
+	for (let done = 0; done < ms; done += stepMs) {
+		await clock.advance(Math.min(stepMs, ms - done));
+		do await sleep(2);
+		while (transport.inFlight > 0 || monitor.getSnapshot().keys.some(k => k.probing));
+	}
 }

@@ -11,9 +11,9 @@ import {diagnose, statusOf} from '../../source/diagnosis/index.js';
 import {startFakeProvider, type FakeProvider} from '../../source/fake/server.js';
 import {createMonitor, type Monitor} from '../../source/monitor/monitor.js';
 import {createTransport} from '../../source/net/transport.js';
-import type {Transport} from '../../source/net/types.js';
 import type {KeyConfig} from '../../source/types.js';
 import {FakeClock} from '../monitor/helpers.js';
+import {CountingTransport, runSimulated} from './helpers.js';
 
 const KEYS = 2_000;
 const INTERVAL_MS = 60_000;
@@ -24,32 +24,6 @@ const STEP_MS = 1_000;
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-/** The real transport, counting requests in flight and stamping each with the simulated time it started. */
-class CountingTransport implements Transport {
-	inFlight = 0;
-	maxInFlight = 0;
-	readonly startedAt: number[] = [];
-	constructor(
-		readonly inner: Transport,
-		readonly clock: FakeClock,
-	) {}
-
-	async send(...args: Parameters<Transport['send']>) {
-		this.startedAt.push(this.clock.now());
-		this.inFlight++;
-		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-		try {
-			return await this.inner.send(...args);
-		} finally {
-			this.inFlight--;
-		}
-	}
-
-	close() {
-		return this.inner.close();
-	}
-}
-
 describe('2,000 keys against the fake provider', () => {
 	let clock: FakeClock;
 	let fake: FakeProvider;
@@ -57,27 +31,7 @@ describe('2,000 keys against the fake provider', () => {
 	let monitor: Monitor;
 	let t0: number;
 
-	/** Real time passes until nothing is in flight or waiting for a slot. */
-	async function settle(): Promise<void> {
-		for (;;) {
-			await sleep(2);
-			if (transport.inFlight === 0 && !monitor.getSnapshot().keys.some(k => k.probing)) return;
-		}
-	}
-
-	/** Simulated time moves on one step at a time; after each, every request started in it is answered. */
-	async function run(ms: number): Promise<void> {
-		for (let done = 0; done < ms; done += STEP_MS) {
-			await clock.advance(STEP_MS);
-			await settle();
-		}
-	}
-
-	function perSecond(from: number, to: number): number[] {
-		const counts = new Array<number>(Math.ceil((to - from) / 1000)).fill(0);
-		for (const at of transport.startedAt) if (at >= from && at < to) counts[Math.floor((at - from) / 1000)]!++;
-		return counts;
-	}
+	const run = (ms: number) => runSimulated(clock, transport, monitor, ms, STEP_MS);
 
 	function heapUsed(): number {
 		gc();
@@ -122,7 +76,7 @@ describe('2,000 keys against the fake provider', () => {
 		expect(Math.max(...firsts)).toBeLessThanOrEqual(Math.ceil(average * 1.5));
 		expect(firsts.slice(0, INTERVAL_MS / 1000).every(n => n > 0), JSON.stringify(firsts)).toBe(true);
 		// All requests in that time, second rounds included: still never a burst.
-		expect(Math.max(...perSecond(t0, t0 + INTERVAL_MS + 5_000))).toBeLessThanOrEqual(Math.ceil(average * 2));
+		expect(Math.max(...transport.perSecond(t0, t0 + INTERVAL_MS + 5_000))).toBeLessThanOrEqual(Math.ceil(average * 2));
 		expect(transport.maxInFlight).toBeLessThanOrEqual(CONCURRENCY);
 		// The bound was reached, so it was the bound that held the rest back.
 		expect(transport.maxInFlight).toBe(CONCURRENCY);
@@ -137,7 +91,7 @@ describe('2,000 keys against the fake provider', () => {
 		await run(3 * INTERVAL_MS);
 		const heapAfter = heapUsed();
 
-		const counts = perSecond(from, from + 3 * INTERVAL_MS);
+		const counts = transport.perSecond(from, from + 3 * INTERVAL_MS);
 		const total = counts.reduce((a, b) => a + b, 0);
 		// Each key about once an interval (±10% jitter on the period): 3 intervals, 2,000 keys.
 		expect(total).toBeGreaterThan(KEYS * 3 * 0.85);

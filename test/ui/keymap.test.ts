@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {COMMAND_IDS, type Scope, bindingActive, commandFor, footerItems, keyLabel, keymap, keymapMarkdown, matches, splitKeys} from '../../source/ui/keymap.js';
@@ -25,6 +26,10 @@ describe('keymap', () => {
 		['', key({escape: true, meta: true}), 'help', 'help.toggle'],
 		['R', key({shift: true}), 'pane', 'probe.now'],
 		['r', key(), 'table', undefined],
+		['a', key(), 'table', 'key.activate'],
+		['b', key(), 'pane', 'key.backup'],
+		['a', key(), 'filter', undefined],
+		['b', key(), 'help', undefined],
 		['p', key(), 'table', 'poll.toggle'],
 		['/', key(), 'table', 'filter.start'],
 		['?', key(), 'table', 'help.toggle'],
@@ -77,6 +82,14 @@ describe('keymap', () => {
 		expect(footerItems('table', {filterActive: true}).some(item => item.id === 'filter.clear')).toBe(true);
 	});
 
+	it('lists the proxy keys in the footer only while a proxy runs', () => {
+		const ids = (proxy?: boolean) => footerItems('table', {proxy}).map(item => item.id);
+		expect(ids()).not.toContain('key.activate');
+		expect(ids(true)).toEqual(expect.arrayContaining(['key.activate', 'key.backup']));
+		expect(footerItems('pane', {proxy: true}).map(item => `${item.keys} ${item.label}`)).toEqual(expect.arrayContaining(['a activate', 'b backup']));
+		expect(footerItems('filter', {proxy: true}).some(item => item.id === 'key.activate')).toBe(false);
+	});
+
 	it('splits a chunk of plain characters into single keys', () => {
 		expect(splitKeys('4\r', {})).toEqual([['4', {shift: false}], ['', {return: true}]]);
 		expect(splitKeys('aB\u007F', {})).toEqual([['a', {shift: false}], ['B', {shift: true}], ['', {backspace: true}]]);
@@ -88,5 +101,12 @@ describe('keymap', () => {
 		const table = keymapMarkdown();
 		expect(table.split('\n')).toHaveLength(keymap.length + 2);
 		expect(table).toContain('| `q`, `Ctrl+C` | Quit keywatch |');
+	});
+});
+
+describe('docs/keyboard.md', () => {
+	it('is the keymap as it is now (regenerate: npm run build && node scripts/keymap-doc.mjs > docs/keyboard.md)', () => {
+		const doc = readFileSync(new URL('../../docs/keyboard.md', import.meta.url), 'utf8');
+		expect(doc).toContain(`${keymapMarkdown()}\n`);
 	});
 });

@@ -96,12 +96,15 @@ describe('money', () => {
 		expect(cell(makeKey({id: 'nobudget', spend: {month: '2026-01', used: 3.2, currency: 'USD', source: 'endpoint'}}), 'credit', 12)).toBe('$3.20 used');
 	});
 
-	it('widens the credit column to fit the spend when there is room, and keeps it at 10 otherwise', () => {
-		const widths = (keys: KeyState[], columns: number) =>
-			layoutColumns(keyColumns({now: T0, intervalMs: MINUTE, theme: noColorTheme, keys}), columns - ROW_GUTTER).find(p => p.column.key === 'credit')?.width;
-		expect(widths([makeKey({id: 'spender', spend})], 140)).toBe(14);
-		expect(widths([makeKey({id: 'spender', spend})], 100)).toBe(10);
-		expect(widths(sampleKeys(), 140)).toBe(10);
+	it('widens the credit column to fit the spend when there is room, never at the cost of another column', () => {
+		const placed = (keys: KeyState[], columns: number) => layoutColumns(keyColumns({now: T0, intervalMs: MINUTE, theme: noColorTheme, keys}), columns - ROW_GUTTER);
+		const creditWidth = (keys: KeyState[], columns: number) => placed(keys, columns).find(p => p.column.key === 'credit')?.width;
+		const spender = [makeKey({id: 'spender', spend})];
+		expect(creditWidth(spender, 140)).toBe(14);
+		expect(creditWidth(sampleKeys(), 140)).toBe(10);
+		for (const columns of [80, 100, 120]) {
+			expect(placed(spender, columns).map(p => p.column.key)).toEqual(placed(sampleKeys(), columns).map(p => p.column.key));
+		}
 	});
 
 	it('shows the currency of every credit', () => {

@@ -4,7 +4,9 @@ import {
 	type ViewAction,
 	type ViewState,
 	clampScroll,
+	currentNotice,
 	initialViewState,
+	NOTICE_MS,
 	scopeOf,
 	selectedIndex,
 	viewReducer,
@@ -104,5 +106,33 @@ describe('view reducer', () => {
 		[3, 0, 5, 2, 0],
 	])('clampScroll(%i, index %i, page %i, count %i) is %i', (scroll, index, page, count, expected) => {
 		expect(clampScroll(scroll, index, page, count)).toBe(expected);
+	});
+});
+
+describe('notices', () => {
+	const notice = (text: string, at = 1000) => ({text, tone: 'info' as const, at});
+
+	it('shows the latest notice until it is NOTICE_MS old', () => {
+		const state = run([{type: 'notice', notice: notice('first')}, {type: 'notice', notice: notice('second', 2000)}]);
+		expect(currentNotice(state, 2000)?.text).toBe('second');
+		expect(currentNotice(state, 2000 + NOTICE_MS - 1)?.text).toBe('second');
+		expect(currentNotice(state, 2000 + NOTICE_MS)).toBeUndefined();
+	});
+
+	it('announces each id once, however often it is asked', () => {
+		const once = run([{type: 'announce', ids: ['openai'], notice: notice('openai page down')}]);
+		expect(currentNotice(once, 1000)?.text).toBe('openai page down');
+		expect(once.announced).toEqual(['openai']);
+		const again = viewReducer(viewReducer(once, {type: 'notice', notice: notice('other')}), {type: 'announce', ids: ['openai'], notice: notice('openai page down')});
+		expect(currentNotice(again, 1000)?.text).toBe('other');
+		const more = viewReducer(again, {type: 'announce', ids: ['openai', 'groq'], notice: notice('groq page down')});
+		expect(more.announced).toEqual(['openai', 'groq']);
+		expect(currentNotice(more, 1000)?.text).toBe('groq page down');
+	});
+
+	it('leaves the selection and the pane alone', () => {
+		const state = run([{type: 'jump', row: 3}, {type: 'pane.open'}, {type: 'notice', notice: notice('hi')}]);
+		expect(state.selectedId).toBe('c');
+		expect(state.paneOpen).toBe(true);
 	});
 });
