@@ -5,7 +5,7 @@ type HandledSignal = (typeof SIGNALS)[number];
 const numbers: Record<HandledSignal, number> = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15};
 
 /** How long a command that handles a signal itself gets to finish before the process is ended anyway. */
-export const SHUTDOWN_GRACE_MS = 3_000;
+export const SHUTDOWN_GRACE_MS = 5_000;
 
 /** 128 + the signal's number: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP. */
 export function exitCodeFor(signal: HandledSignal): number {

@@ -1,6 +1,6 @@
 import {stripControl} from '../secrets/scrub.js';
 import type {Incident, KeyState, MonitorSnapshot, RateWindow} from '../types.js';
-import {downIncident, lowReason, spendLeftText, spendText} from '../ui/reasons.js';
+import {downIncident, lowReason, sendsNoHeaders, spendLeftText, spendText} from '../ui/reasons.js';
 
 const compact = (n: number | undefined): string => {
 	if (n === undefined || !Number.isFinite(n)) return '—';
@@ -10,9 +10,11 @@ const compact = (n: number | undefined): string => {
 	return String(Math.round(n));
 };
 
-function headroom(windows: RateWindow[], kind: 'requests' | 'tokens'): string {
+function headroom(key: KeyState, kind: 'requests' | 'tokens'): string {
+	const {windows} = key;
 	const window = windows.find(w => w.limitKind === kind && w.period !== 'month') ?? windows.find(w => w.limitKind === kind);
-	if (!window) return '—';
+	// Gemini and DeepSeek send no rate-limit headers: say so rather than leave a blank.
+	if (!window) return key.checkedAt !== undefined && sendsNoHeaders(key.provider) ? 'no headers' : '—';
 	return `${compact(window.remaining)}/${compact(window.limit)}${window.period === 'day' ? '/d' : ''}`;
 }
 
@@ -54,8 +56,8 @@ export function renderCheckTable(snapshot: MonitorSnapshot, now = Date.now()): s
 		key.name,
 		key.provider,
 		key.status,
-		headroom(key.windows, 'requests'),
-		headroom(key.windows, 'tokens'),
+		headroom(key, 'requests'),
+		headroom(key, 'tokens'),
 		resetIn(key.windows, now),
 		credit(key),
 		key.latencyMs === undefined ? '—' : `${Math.round(key.latencyMs)}ms`,

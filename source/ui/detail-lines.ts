@@ -100,6 +100,8 @@ function windowLine(window: RateWindow, nameWidth: number, now: number, theme: T
 		{text: left},
 		{text: resets},
 		{text: `  ${provenance(window.source)}`, style: window.source === 'estimate' ? theme.text.warning : theme.text.dim},
+		// A limit read from an error body (Gemini's 429 QuotaFailure) is named by the provider's quota id.
+		...(window.source === 'body' ? [{text: ` · ${stripControl(window.id)}`, style: theme.text.dim}] : []),
 	];
 }
 

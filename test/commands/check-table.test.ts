@@ -52,4 +52,24 @@ describe('keywatch check table', () => {
 		expect(rows.open).toBe('$3.20 used |');
 		expect(rows.balance).toBe('$4.50 |');
 	});
+
+	it('says "no headers" for Gemini and DeepSeek only', () => {
+		const out = renderCheckTable(
+			{
+				keys: [
+					key('gem', {provider: 'gemini', checkedAt: T0, verdict: verdict('ok', 'Key works')}),
+					key('deep', {provider: 'deepseek', checkedAt: T0, verdict: verdict('ok', 'Key works')}),
+					key('oa', {status: 'DENIED', checkedAt: T0, verdict: verdict('invalid_key', 'Invalid API key')}),
+				],
+				paused: false,
+				intervalMs: 60_000,
+				startedAt: T0,
+			},
+			T0,
+		);
+		const lines = out.split('\n');
+		expect(lines.find(line => line.startsWith('gem '))).toMatch(/gemini +OK +no headers +no headers/);
+		expect(lines.find(line => line.startsWith('deep '))).toMatch(/deepseek +OK +no headers +no headers/);
+		expect(lines.find(line => line.startsWith('oa '))).toMatch(/openai +DENIED +— +— /);
+	});
 });

@@ -48,9 +48,9 @@ describe('"no headers" comes from what the providers send', () => {
 			provider: 'gemini',
 			status: 'LIMITED',
 			verdict: verdict('rate_limited', {clears: 'by_itself'}),
-			windows: [win({id: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier', period: 'day', limit: 250, remaining: 0, resetAt: T0 + 3_600_000, source: 'body'})],
+			windows: [win({id: 'RequestsPerDay-FreeTier', period: 'day', limit: 250, remaining: 0, resetAt: T0 + 3_600_000, source: 'body'})],
 		});
-		expect(pane(key)).toMatch(/requests per day {2}0 of 250 left {2}resets 13:00:00 \(in 1h 0m\) {2}from body/);
+		expect(pane(key)).toMatch(/requests per day {2}0 of 250 left {2}resets 13:00:00 \(in 1h 0m\) {2}from body · RequestsPerDay-FreeTier$/m);
 	});
 });
 
