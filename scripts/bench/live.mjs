@@ -9,9 +9,9 @@ const allOk = count => screen => new RegExp(`OK ${count}\\b`).test(screen);
  * spread over ~250 ms per key), read utime+stime from /proc over `windowMs`, and count the requests the fake
  * saw meanwhile (0 means nothing was polled during the window).
  */
-export async function measureIdle(tmux, fake, {keys = 50, windowMs = 15_000, env = {}} = {}) {
+export async function measureIdle(tmux, fake, {keys = 50, windowMs = 15_000, env = {}, cols = 150, rows = 50} = {}) {
 	const config = writeConfig(fake.url, keys);
-	const run = tmux.start([process.execPath, cliPath, '--interval', '3600', '--no-spend'], {env: cleanEnv({KEYWATCH_CONFIG_DIR: config.dir, ...env})});
+	const run = tmux.start([process.execPath, cliPath, '--interval', '3600', '--no-spend'], {env: cleanEnv({KEYWATCH_CONFIG_DIR: config.dir, ...env}), cols, rows});
 	try {
 		await tmux.waitForAsync(run, allOk(keys), {timeoutMs: 120_000});
 		await sleep(2000);
@@ -26,7 +26,7 @@ export async function measureIdle(tmux, fake, {keys = 50, windowMs = 15_000, env
 		const after = await fake.requests();
 		const polled = after.filter(r => r.at > lastBefore).length;
 		const memory = memoryOf(pid);
-		return {keys, windowMs: t1 - t0, cpuMs: c1 - c0, cpuPercent: ((c1 - c0) / (t1 - t0)) * 100, polledDuringWindow: polled, logSize: fromRequests, ...memory};
+		return {keys, cols, rows, windowMs: t1 - t0, cpuMs: c1 - c0, cpuPercent: ((c1 - c0) / (t1 - t0)) * 100, polledDuringWindow: polled, logSize: fromRequests, ...memory};
 	} finally {
 		tmux.kill(run);
 		config.remove();

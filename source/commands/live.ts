@@ -44,7 +44,8 @@ export async function runDefault(options: LiveOptions): Promise<number> {
 		}
 		return runLiveView(monitor, {intervalMs: 60_000, compact: options.compact, remote: options.remote});
 	}
-	const session = await openSession(options, true);
+	// The live view runs for days: keep the trend across restarts; warnings must not write over the screen.
+	const session = await openSession(options, true, {persistHistory: true, warn: () => {}});
 	const {monitor, loaded, settings} = session;
 	const alerts = alertConfigSchema.safeParse(loaded.store.read().alerts ?? {});
 	const sinks = alerts.success && !loaded.demo ? sinksFromConfig(alerts.data) : [];
