@@ -8,6 +8,7 @@ import {diagnose, statusOf} from '../../source/diagnosis/index.js';
 import {startFakeProvider, type FakeProvider} from '../../source/fake/server.js';
 import {FAULTS, type Scenario} from '../../source/fake/types.js';
 import {createMonitor} from '../../source/monitor/monitor.js';
+import {getAdapter} from '../../source/providers/registry.js';
 import {createTransport} from '../../source/net/transport.js';
 import {PROVIDER_IDS, type KeyConfig, type KeyState, type ProviderId, type Status, type VerdictKind} from '../../source/types.js';
 import {cleanEnv, runCli} from '../helpers/cli.js';
@@ -173,6 +174,44 @@ describe('every fault on every provider, read in full (monitor and real transpor
 			expect(text).toContain('Invalid request RED');
 		} finally {
 			await monitor.stop();
+			await transport.close();
+			await fake.close();
+		}
+	});
+});
+
+const noRateHeaders: ReadonlySet<ProviderId> = new Set(['gemini', 'xai']);
+
+describe('malformed rate-limit headers', () => {
+	it('arrive as sent (abc, -5, 1e309, 25 digits, soon, -5s, an impossible date) and decode to unknown on every provider', async () => {
+		const fake = await startFakeProvider();
+		const transport = createTransport({timeoutMs: 5_000});
+		try {
+			for (const provider of PROVIDER_IDS) {
+				const key = keyFor(fake, provider, 'bad_headers');
+				const adapter = getAdapter(provider);
+				const secret = key.secret.type === 'value' ? key.secret.value : '';
+				for (const probe of ['validity', 'headroom'] as const) {
+					const request = adapter.request(probe, {key, secret});
+					if (!request) continue;
+					const exchange = await transport.send(request, provider);
+					const windows = adapter.decode(probe, exchange, exchange.at).windows;
+					expectFiniteNumbers(windows, `${provider} ${probe} windows`);
+					for (const w of windows) {
+						for (const n of [w.limit, w.remaining]) if (n !== undefined) expect(Number.isSafeInteger(n) && n >= 0, `${provider} ${w.id}: ${n}`).toBe(true);
+					}
+					const verdict = diagnose(exchange, {windows});
+					expectFiniteNumbers(verdict, `${provider} ${probe} verdict`);
+					expectNoBadNumbers([verdict.title, verdict.why, ...verdict.fix].join(' '), `${provider} ${probe} verdict`);
+					if (probe === 'headroom') {
+						// The hostile values really were there to be misread (Gemini and xAI send no rate-limit headers).
+						const values = Object.entries(exchange.headers).filter(([name]) => name !== 'retry-after').map(([, v]) => String(v)).join(' ');
+						if (!noRateHeaders.has(provider)) expect(values, provider).toMatch(/1234567890123456789012345|1e309/);
+						expect(exchange.headers['retry-after'], provider).toBe('soon');
+					}
+				}
+			}
+		} finally {
 			await transport.close();
 			await fake.close();
 		}
