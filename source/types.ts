@@ -103,6 +103,8 @@ export type Exchange = {
 	headers: Record<string, string | string[] | undefined>;
 	/** Raw body text (already capped at 1 MiB, possibly truncated). */
 	body: string;
+	/** The body was longer than the cap and was cut off. */
+	truncated?: boolean;
 	/** Set when no HTTP answer was received. */
 	network?: {kind: NetworkFailureKind; code?: string; message: string};
 	/** Epoch ms when the answer (or failure) arrived. */

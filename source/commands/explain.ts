@@ -1,7 +1,7 @@
 // `keywatch explain`: one provider answer in (as JSON), the verdict out. Pure apart from the clock:
 // the CLI wrapper (explain-cli.ts) does the reading and printing.
 import {diagnose, formatVerdict, guessProvider, pagesFor} from '../diagnosis/index.js';
-import {isRecord, nestingDepth} from '../diagnosis/safe-json.js';
+import {isRecord, nestingDepth} from '../util/safe-json.js';
 import {getAdapter} from '../providers/registry.js';
 import {type Exchange, type NetworkFailureKind, PROVIDER_IDS, type ProviderId, type RateWindow} from '../types.js';
 

@@ -13,7 +13,7 @@ import {bindingWindow, limitFromQuota, limitFromText, limitFromType, limitPhrase
 import {matches} from './match.js';
 import {networkTexts} from './network.js';
 import {parseBody} from './parse-body.js';
-import {isRecord} from './safe-json.js';
+import {isRecord, unreadableBody} from '../util/safe-json.js';
 import {rulesFor} from './rules/index.js';
 import * as t from './rules/texts.js';
 import type {Context, ExhaustedWindow, ParsedBody, Rule} from './types.js';
@@ -41,7 +41,7 @@ export function classify(exchange: Exchange, options: DiagnoseOptions = {}): {ve
 	try {
 		if (exchange.network) return networkVerdict(exchange, provider, windows);
 		const ctx = context(exchange, provider, windows, now);
-		const special = answerWithoutRules(ctx, windows);
+		const special = answerWithoutRules(ctx, windows, exchange);
 		if (special) return special;
 		for (const rule of rulesFor(provider)) {
 			if (matches(rule.match, ctx)) return {verdict: fromRule(rule, ctx, windows), rule: rule.id};
@@ -136,7 +136,7 @@ function dedupe(list: ExhaustedWindow[]): ExhaustedWindow[] {
 }
 
 /** Answers no rule table needs to see: successes, HTML instead of JSON on a 2xx, nothing at all. */
-function answerWithoutRules(ctx: Context, windows: RateWindow[]): {verdict: Verdict; rule: string} | undefined {
+function answerWithoutRules(ctx: Context, windows: RateWindow[], exchange: Exchange): {verdict: Verdict; rule: string} | undefined {
 	const {httpStatus, body} = ctx;
 	const success = httpStatus !== null && httpStatus >= 200 && httpStatus < 300;
 	const build = (rule: Rule) => ({verdict: fromRule(rule, ctx, windows), rule: rule.id});
@@ -159,6 +159,25 @@ function answerWithoutRules(ctx: Context, windows: RateWindow[]): {verdict: Verd
 		});
 	}
 	if (success && !body.hasError) {
+		// "Key works" needs an answer the API could have sent: a 2xx with an unreadable body is not one.
+		const problem = unreadableBody(typeof exchange.body === 'string' ? exchange.body : '', exchange.truncated === true);
+		if (problem) {
+			return build({
+				id: 'ok.unreadable',
+				match: {},
+				kind: 'unknown',
+				candidates: ['network', 'outage'],
+				...t.unknown,
+				clears: 'by_itself',
+				title: 'Unreadable answer',
+				why: `The answer said HTTP ${httpStatus}, but ${problem}. A proxy, captive portal or gateway may have answered instead of the API, or the API is broken; keywatch cannot tell whether the key works.`,
+				fix: [
+					'Check the base URL of this key points at the API itself ({docs}).',
+					'If a proxy or captive portal is in the way, sign in or fix it, then press R.',
+					"If nothing is in between, check the provider's status page ({status}).",
+				],
+			});
+		}
 		return {verdict: okVerdict(ctx, windows), rule: 'ok'};
 	}
 	if (httpStatus !== null && httpStatus < 200) {

@@ -1,7 +1,7 @@
 // Finds the error in whatever a provider sent back: objects, arrays, bare strings, FastAPI details,
 // doubly nested errors, errors re-serialised into another error's message, HTML, truncated JSON.
 import {parseDuration} from '../parse/index.js';
-import {isRecord, parseJson} from './safe-json.js';
+import {isRecord, parseJson} from '../util/safe-json.js';
 import type {BodyForm, BodyTag, ErrorFields, ParsedBody, QuotaViolation} from './types.js';
 
 const MAX_TEXT = 8000;

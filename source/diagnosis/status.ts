@@ -5,15 +5,17 @@ const down: ReadonlySet<VerdictKind> = new Set(['overloaded', 'outage', 'network
 
 /**
  * CHECKING before the first verdict; LIMITED while a rate limit clears by itself; DOWN when the
- * provider or the network is at fault; DENIED for everything that needs a person, including
- * `unknown` (a request failed and keywatch cannot say it will recover, so it must not look fine)
- * and `bad_request`. A working key is LOW when any window or the credit is under `lowThreshold`.
+ * provider or the network is at fault, and for an `unknown` the verdict expects to clear by itself
+ * (an unreadable answer from something in between); DENIED for everything that needs a person,
+ * including other `unknown`s (a request failed and keywatch cannot say it will recover, so it must not
+ * look fine) and `bad_request`. A working key is LOW when any window or the credit is under `lowThreshold`.
  */
 export function statusOf(verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold = 0.1): Status {
 	if (!verdict) return 'CHECKING';
 	if (verdict.kind === 'ok') return isLow(windows, credit, lowThreshold) ? 'LOW' : 'OK';
 	if (verdict.kind === 'rate_limited') return 'LIMITED';
 	if (down.has(verdict.kind)) return 'DOWN';
+	if (verdict.kind === 'unknown' && verdict.clears === 'by_itself') return 'DOWN';
 	return 'DENIED';
 }
 

@@ -75,23 +75,3 @@ export function internalErrorVerdict(message: string, status: number | null): Ve
 	};
 }
 
-/**
- * A 2xx whose body cannot be the API's answer (not JSON, cut off, `null`, absurdly deep). Something between
- * keywatch and the provider answered, or the API is broken: the key may well work, but nothing proves it.
- */
-export function unreadableVerdict(problem: string, status: number, windows: RateWindow[]): Verdict {
-	return {
-		kind: 'unknown',
-		title: 'Unreadable answer',
-		why: `The answer said HTTP ${status}, but ${problem}. A proxy, captive portal or gateway may have answered instead of the API, or the API is broken; keywatch cannot tell whether the key works.`,
-		fix: [
-			"Check the base URL of this key points at the API itself (keywatch list).",
-			'If a proxy or captive portal is in the way, sign in or fix it, then press R.',
-			"If nothing is in between, check the provider's status page.",
-		],
-		clears: 'by_itself',
-		candidates: ['network', 'outage'],
-		evidence: {status, headers: {}},
-		windows,
-	};
-}

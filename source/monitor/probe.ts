@@ -7,9 +7,7 @@ import {sanitize} from '../secrets/scrub.js';
 import type {Secret} from '../secrets/secret.js';
 import type {Exchange, KeyConfig, NetworkFailureKind, ProbeKind, ProviderId, RateWindow, Reading, Verdict} from '../types.js';
 import type {Clock} from './clock.js';
-import type {TransportExchange} from '../net/transport.js';
-import {unreadableBody} from '../providers/body.js';
-import {internalErrorVerdict, unreadableVerdict} from './key-view.js';
+import {internalErrorVerdict} from './key-view.js';
 import {scrubVerdict} from './scrub-verdict.js';
 import type {Semaphore} from './semaphore.js';
 
@@ -75,7 +73,7 @@ export async function runProbe(ctx: ProbeContext, target: ProbeTarget, kind: Pro
 	try {
 		const decoded = adapter.decode(kind, exchange, now);
 		const windows = decoded.windows ?? [];
-		const verdict = scrubVerdict(checkBody(ctx.diagnose(exchange, {windows, now}), exchange, windows));
+		const verdict = scrubVerdict(ctx.diagnose(exchange, {windows, now}));
 		const reading: Reading = {at: now, probe: kind, status: exchange.status, windows, verdict, source: windows[0]?.source ?? decoded.credit?.source ?? 'endpoint'};
 		if (exchange.latencyMs !== undefined) reading.latencyMs = exchange.latencyMs;
 		if (decoded.credit) reading.credit = decoded.credit;
@@ -85,13 +83,6 @@ export async function runProbe(ctx: ProbeContext, target: ProbeTarget, kind: Pro
 		if (exchange.latencyMs !== undefined) reading.latencyMs = exchange.latencyMs;
 		return {reading, network};
 	}
-}
-
-/** "Key works" needs an answer the API could have sent: a 2xx with an unreadable body is not one. */
-function checkBody(verdict: Verdict, exchange: Exchange, windows: RateWindow[]): Verdict {
-	if (verdict.kind !== 'ok' || exchange.status === null || exchange.status < 200 || exchange.status >= 300) return verdict;
-	const problem = unreadableBody(exchange.body, (exchange as TransportExchange).truncated === true);
-	return problem === undefined ? verdict : unreadableVerdict(problem, exchange.status, windows);
 }
 
 export function messageOf(error: unknown): string {

@@ -1,5 +1,5 @@
 // Token counts from an answer's `usage` field, for the JSON log. Numbers only: never text from the body.
-import {isRecord, parseJson} from '../diagnosis/safe-json.js';
+import {isRecord, parseJson} from '../util/safe-json.js';
 
 export type Usage = {input?: number; output?: number; total?: number};
 

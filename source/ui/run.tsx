@@ -30,7 +30,7 @@ export type LiveViewOptions = {
 export const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
 export const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 
-const signals = {SIGTERM: 143, SIGHUP: 129} as const;
+const signals = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 
 /**
  * Run the interactive view until the user quits. Resolves 0 on quit (128+n after SIGTERM/SIGHUP),

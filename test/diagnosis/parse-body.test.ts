@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {parseBody} from '../../source/diagnosis/parse-body.js';
-import {nestingDepth, parseJson} from '../../source/diagnosis/safe-json.js';
+import {nestingDepth, parseJson} from '../../source/util/safe-json.js';
 
 describe('parseBody finds the error wherever it is', () => {
 	it.each([

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {statusOf} from '../../source/diagnosis/status.js';
 import {type Credit, type RateWindow, type Verdict, type VerdictKind, VERDICT_KINDS} from '../../source/types.js';
 
-const verdict = (kind: VerdictKind): Verdict => ({kind, title: '', why: '', fix: [], clears: 'by_itself', evidence: {status: 200, headers: {}}, windows: []});
+const verdict = (kind: VerdictKind, clears: Verdict['clears'] = 'needs_action'): Verdict => ({kind, title: '', why: '', fix: [], clears, evidence: {status: 200, headers: {}}, windows: []});
 const win = (limit: number | undefined, remaining: number | undefined): RateWindow => ({id: 'requests', limitKind: 'requests', period: 'minute', limit, remaining, source: 'headers'});
 const credit = (remaining: number | undefined, limit?: number): Credit => ({remaining, limit, currency: 'USD', source: 'endpoint'});
 
@@ -32,6 +32,10 @@ describe('statusOf', () => {
 
 	it.each(VERDICT_KINDS.map(kind => [kind, expected[kind]] as const))('%s → %s', (kind, status) => {
 		expect(statusOf(verdict(kind), [])).toBe(status);
+	});
+
+	it('shows an unknown answer that clears by itself (an unreadable 2xx from something in between) as DOWN', () => {
+		expect(statusOf(verdict('unknown', 'by_itself'), [])).toBe('DOWN');
 	});
 
 	it.each([

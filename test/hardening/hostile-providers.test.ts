@@ -29,12 +29,12 @@ const expected: Record<(typeof FAULTS)[number] | 'echo_key' | 'healthy', Expecte
 	drip: {kind: 'network', status: 'DOWN', title: 'No answer in time'},
 	reset: {kind: 'network', status: 'DOWN', title: 'Connection reset'},
 	html: {kind: 'outage', status: 'DOWN'},
-	not_json: {kind: 'unknown', status: 'DENIED', title: 'Unreadable answer'},
-	truncated_json: {kind: 'unknown', status: 'DENIED', title: 'Unreadable answer'},
+	not_json: {kind: 'unknown', status: 'DOWN', title: 'Unreadable answer'},
+	truncated_json: {kind: 'unknown', status: 'DOWN', title: 'Unreadable answer'},
 	wrong_shape: {kind: 'unknown', status: 'DENIED'},
-	null_body: {kind: 'unknown', status: 'DENIED', title: 'Unreadable answer'},
-	deep_json: {kind: 'unknown', status: 'DENIED', title: 'Unreadable answer'},
-	huge_body: {kind: 'unknown', status: 'DENIED', title: 'Unreadable answer'},
+	null_body: {kind: 'unknown', status: 'DOWN', title: 'Unreadable answer'},
+	deep_json: {kind: 'unknown', status: 'DOWN', title: 'Unreadable answer'},
+	huge_body: {kind: 'unknown', status: 'DOWN', title: 'Unreadable answer'},
 	// An 8 KB header is big but legal: the key works and the answer is read.
 	huge_header: {kind: 'ok', status: 'OK'},
 	// Nonsense rate-limit numbers are unknown, which leaves a working key OK with no windows.
@@ -136,7 +136,7 @@ describe('keywatch check on a config mixing every fault (the built CLI)', () => 
 		expect(lines).toHaveLength(keys.length + 1);
 		const line = (name: string) => lines.find(l => l.startsWith(`${name} `)) ?? '';
 		expect(line('openai.hang')).toMatch(/\bDOWN\b.*No answer in time$/);
-		expect(line('anthropic.notjson')).toMatch(/\bDENIED\b.*Unreadable answer$/);
+		expect(line('anthropic.notjson')).toMatch(/\bDOWN\b.*Unreadable answer$/);
 		expect(line('openai.redirect')).toMatch(/\bDOWN\b.*Redirected instead of answered$/);
 		expect(line('openai.healthy')).toMatch(/\bOK\b/);
 		expect(line('anthropic.badheaders')).toMatch(/\bOK\s+—\s+—\s+—/);

@@ -8,7 +8,7 @@ import {crashLine} from '../../source/app/crash.js';
 import {installSignalHandlers} from '../../source/app/signals.js';
 import {LEAVE_ALT_SCREEN, restoreTerminal, SHOW_CURSOR} from '../../source/app/terminal.js';
 import {createTransport} from '../../source/net/transport.js';
-import {unreadableBody} from '../../source/providers/body.js';
+import {unreadableBody} from '../../source/util/safe-json.js';
 import {Secret} from '../../source/secrets/secret.js';
 
 describe('unreadableBody: what a 2xx body must be before "key works"', () => {
@@ -21,7 +21,7 @@ describe('unreadableBody: what a 2xx body must be before "key works"', () => {
 		['a number', '42', 'bare JSON number'],
 		['a string', '"hello"', 'bare JSON string'],
 		['truncated JSON', '{"object":"list","data":[{"id":"gp', 'cut-off or invalid JSON'],
-		['300,000 levels of nesting', `${'['.repeat(300_000)}${']'.repeat(300_000)}`, 'nested more than 64 levels'],
+		['300,000 levels of nesting', `${'['.repeat(300_000)}${']'.repeat(300_000)}`, 'nested more than 200 levels'],
 	])('%s', (_label, body, problem) => {
 		const found = unreadableBody(body);
 		if (problem === undefined) expect(found).toBeUndefined();
