@@ -257,7 +257,11 @@ const previous = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
 const marked = /<!-- bench:start[\s\S]*?<!-- bench:end -->/;
 const doc = marked.test(previous) ? previous.replace(marked, () => generated) : `# keywatch benchmark\n\nRun \`npm run bench\` (Linux, tmux). Every figure below comes from one run.\n\n${generated}\n`;
 writeFileSync(docPath, doc);
+// The README keeps the latest table too (its Benchmark section has the same markers).
+const readmePath = path.join(root, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+if (marked.test(readme)) writeFileSync(readmePath, readme.replace(marked, () => generated));
 mkdirSync(path.join(root, '.bench'), {recursive: true});
 writeFileSync(path.join(root, '.bench/last.json'), `${JSON.stringify({...r, failures}, null, 2)}\n`);
 
-process.stdout.write(`${context}\n\n${table}\n\n${baTable}\n\nWritten to docs/bench.md (raw figures in .bench/last.json).\n`);
+process.stdout.write(`${context}\n\n${table}\n\n${baTable}\n\nWritten to docs/bench.md and README.md (raw figures in .bench/last.json).\n`);
