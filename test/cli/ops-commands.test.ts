@@ -63,7 +63,12 @@ describe('serve, status, alert and proxy commands', () => {
 		const metrics = await (await fetch(`${base}/metrics`)).text();
 		expect(metrics).toMatch(/keywatch_key_status\{key="prod",provider="openai",status="OK"\} 1/);
 		expect(metrics).not.toContain('servecanary');
-		const line = await runCli(['status', '--line'], {env});
+		// The cache is written shortly after each change; read it until it has caught up with the OK state.
+		let line = await runCli(['status', '--line'], {env});
+		for (let i = 0; i < 50 && !/^keywatch ✓1\b/.test(line.stdout); i++) {
+			await new Promise(r => setTimeout(r, 200));
+			line = await runCli(['status', '--line'], {env});
+		}
 		expect(line.stdout).toMatch(/^keywatch ✓1\b/);
 		const remoteLine = await runCli(['status', '--line', '--remote', base as string], {env});
 		expect(remoteLine.stdout).toMatch(/^keywatch ✓1\b/);
