@@ -44,10 +44,22 @@ function maskShape(match: string): string {
 	return `${family}…${match.slice(-4)}`;
 }
 
+const tokenChar = /[A-Za-z0-9_.~+/=-]/;
+
 /**
- * Replace every stretch of text covered by registered fragments: a whole secret keeps its last four
- * characters (`…abcd`), a piece of one ("sk-VKMIs***...wjh3" echoes) becomes `…`.
+ * The whole token around a leaked stretch is masked, not just the stretch: keys of one family share long
+ * prefixes (every Anthropic key starts `sk-ant-api03-`), so masking only the shared part would print the
+ * rest of another key. A whole token keeps at most its family marker and last four characters.
  */
+function maskToken(text: string, start: number, end: number): [number, number, string] {
+	while (start > 0 && tokenChar.test(text[start - 1] as string)) start--;
+	while (end < text.length && tokenChar.test(text[end] as string)) end++;
+	const token = text.slice(start, end);
+	const family = ['sk-', 'gsk_', 'xai-', 'AIza'].find(prefix => token.startsWith(prefix)) ?? '';
+	return [start, end, token.length >= 12 ? `${family}…${token.slice(-4)}` : '…'];
+}
+
+/** Replace every token that contains a run of a registered secret. */
 function scrubRegistered(text: string): string {
 	if (fragments.size === 0 || text.length < FRAGMENT) return text;
 	let out = '';
@@ -59,15 +71,8 @@ function scrubRegistered(text: string): string {
 			i++;
 			continue;
 		}
-		const start = i;
-		let end = i + FRAGMENT;
-		// Extend while the next window is still part of a secret: overlapping fragments make one stretch.
-		while (i + 1 <= last && fragments.has(text.slice(i + 1, i + 1 + FRAGMENT))) {
-			i++;
-			end = i + FRAGMENT;
-		}
-		const stretch = text.slice(start, end);
-		out += `${text.slice(copied, start)}${registered.has(stretch) ? `…${stretch.slice(-4)}` : '…'}`;
+		const [start, end, mask] = maskToken(text, Math.max(i, copied), i + FRAGMENT);
+		out += `${text.slice(copied, Math.max(start, copied))}${mask}`;
 		copied = end;
 		i = end;
 	}
@@ -79,10 +84,14 @@ function scrubExtra(text: string, secrets: Iterable<string>): string {
 	let out = text;
 	for (const secret of secrets) {
 		if (!secret || secret.length < 8) continue;
-		out = out.split(secret).join(`…${secret.slice(-4)}`);
-		for (let i = 0; i + FRAGMENT <= secret.length; i++) {
-			const piece = secret.slice(i, i + FRAGMENT);
-			if (out.includes(piece)) out = out.split(piece).join('…');
+		const pieces = secret.length < FRAGMENT ? [secret] : Array.from({length: secret.length - FRAGMENT + 1}, (_, i) => secret.slice(i, i + FRAGMENT));
+		for (const piece of pieces) {
+			let at = out.indexOf(piece);
+			while (at !== -1) {
+				const [start, end, mask] = maskToken(out, at, at + piece.length);
+				out = out.slice(0, start) + mask + out.slice(end);
+				at = out.indexOf(piece, start + mask.length);
+			}
 		}
 	}
 	return out;
@@ -90,10 +99,12 @@ function scrubExtra(text: string, secrets: Iterable<string>): string {
 
 /** Replace registered secrets, long fragments of them, and known key shapes with masks. */
 export function scrub(text: string, extra: readonly string[] = []): string {
-	let out = scrubRegistered(text);
+	// Known shapes first: a key-shaped token is masked whole before fragments of registered keys are sought.
+	let out = text;
+	for (const shape of keyShapes) out = out.replace(shape, maskShape);
+	out = scrubRegistered(out);
 	if (shortSecrets.size > 0) out = scrubExtra(out, shortSecrets);
 	if (extra.length > 0) out = scrubExtra(out, extra);
-	for (const shape of keyShapes) out = out.replace(shape, maskShape);
 	return out;
 }
 

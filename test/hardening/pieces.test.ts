@@ -139,7 +139,7 @@ describe('restoring the terminal and the crash line', () => {
 		new Secret(key);
 		const error = new Error(`boom \u001B]0;title\u0007 with ${key}\n    at frame (file.js:1:1)\n    at another`);
 		const line = crashLine(error);
-		expect(line).toBe('keywatch crashed: Error: boom  with …cdef');
+		expect(line).toBe('keywatch crashed: Error: boom  with sk-…cdef');
 		expect(crashLine('plain')).toBe('keywatch crashed: plain');
 		expect(crashLine(new Error('x'.repeat(1_000))).length).toBeLessThan(340);
 	});

@@ -277,7 +277,7 @@ describe('the scrubber, on any text', () => {
 		for (const key of many) new Secret(key);
 		const out = scrub(many.map((k, i) => `key ${i}: ${k}`).join('\n'));
 		expectNoSecret(out, many, 'scrubbed text');
-		expect(out.split('\n')[7]).toBe(`key 7: …${many[7]!.slice(-4)}`);
+		expect(out.split('\n')[7]).toBe(`key 7: sk-…${many[7]!.slice(-4)}`);
 	});
 });
 

@@ -60,3 +60,19 @@ describe('stripControl', () => {
 		expect(sanitize('\u001B[31msk-fresh-QRSTUVWXYZ0123\u001B[0m')).toBe('sk-…0123');
 	});
 });
+
+describe('scrub, keys that share a prefix', () => {
+	it('never prints the rest of an unregistered key that shares a registered key’s prefix', () => {
+		new Secret('sk-ant-api03-test-REGISTEREDAAAAAAAAAAAA0001');
+		const other = 'sk-ant-api03-test-OTHERKEYBBBBBBBBBBBBBB9999';
+		const out = scrub(`first ${other} then oops ${other.replace('sk-', 'xx-')} end`);
+		expect(out).not.toContain('OTHERKEY');
+		expect(out).toContain('sk-…9999');
+	});
+
+	it('masks a command’s stderr that carries a key of the same family', () => {
+		new Secret('sk-test-healthy-abcd5678');
+		const out = scrub('The secret command exited with code 3: oops sk-test-healthy-LEAKLEAKLEAK1234');
+		expect(out).not.toContain('LEAK');
+	});
+});
