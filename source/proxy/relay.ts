@@ -5,6 +5,7 @@ import type {Readable} from 'node:stream';
 import {Capture, decodeBody, ERROR_BODY_CAP, USAGE_BODY_CAP} from './body.js';
 import {report, type Answer, type LogFields, type ProxyContext} from './context.js';
 import {clientResponseHeaders} from './headers.js';
+import {scrub} from '../secrets/scrub.js';
 import {who, writeLog} from './log-line.js';
 import {jsonUsage, SseUsageWatcher, type Usage} from './usage.js';
 
@@ -13,12 +14,59 @@ function header(headers: Answer['headers'], name: string): string {
 	return Array.isArray(value) ? value.join(', ') : (value ?? '');
 }
 
+/**
+ * Providers echo the key they were sent inside error messages ("Incorrect API key provided: sk-…"). The key is
+ * keywatch's, not the client's: error bodies are scrubbed before they leave, and their length set again.
+ */
+function scrubbedError(headers: Answer['headers'], bytes: Buffer): {headers: ReturnType<typeof clientResponseHeaders>; bytes: Buffer} {
+	const out = clientResponseHeaders(headers);
+	if (header(headers, 'content-encoding') !== '') return {headers: out, bytes};
+	const text = bytes.toString('utf8');
+	const clean = scrub(text);
+	if (clean === text) return {headers: out, bytes};
+	const cleaned = Buffer.from(clean, 'utf8');
+	out['content-length'] = String(cleaned.length);
+	delete out['transfer-encoding'];
+	return {headers: out, bytes: cleaned};
+}
+
 /** An error answer read whole (for failover) goes to the client in one piece. */
 export function replyBuffered(ctx: ProxyContext, res: ServerResponse, answer: Answer, bytes: Buffer, fields: LogFields): void {
 	if (res.destroyed) return;
-	res.writeHead(answer.status, clientResponseHeaders(answer.headers));
-	res.end(bytes);
+	const reply = scrubbedError(answer.headers, bytes);
+	res.writeHead(answer.status, reply.headers);
+	res.end(reply.bytes);
 	writeLog(ctx, {...who(answer), durationMs: performance.now() - answer.sentAt, ...fields});
+}
+
+/** Read an error answer whole (error bodies are small; past the cap the rest is dropped) and reply scrubbed. */
+function relayError(ctx: ProxyContext, res: ServerResponse, answer: Answer, head: Buffer[], fields: LogFields): Promise<void> {
+	const capture = new Capture(ERROR_BODY_CAP);
+	for (const chunk of head) capture.push(chunk);
+	return new Promise(resolve => {
+		const done = (completed: boolean) => {
+			answer.body.off('data', onData);
+			ctx.traffic.end(answer.key.name, completed);
+			answer.exchange.body = decodeBody(capture.bytes(), answer.headers['content-encoding'], ERROR_BODY_CAP);
+			report(ctx, answer);
+			if (completed) replyBuffered(ctx, res, answer, capture.bytes(), fields);
+			else {
+				res.destroy();
+				writeLog(ctx, {...who(answer), durationMs: performance.now() - answer.sentAt, ...fields, error: 'aborted'});
+			}
+			resolve();
+		};
+		const onData = (chunk: Buffer) => capture.push(chunk);
+		answer.body.on('data', onData);
+		answer.body.once('end', () => done(true));
+		answer.body.once('error', () => done(false));
+		res.once('close', () => {
+			if (!res.writableFinished && !res.headersSent) {
+				answer.body.destroy();
+			}
+		});
+		answer.body.resume();
+	});
 }
 
 /** The client left while keywatch read the error answer. */
@@ -74,6 +122,7 @@ export function readUpTo(body: Readable, cap: number): Promise<{chunks: Buffer[]
  */
 export function relay(ctx: ProxyContext, res: ServerResponse, answer: Answer, head: Buffer[], fields: LogFields): Promise<void> {
 	const {status, headers, body, key} = answer;
+	if (status >= 400 && !header(headers, 'content-type').toLowerCase().includes('text/event-stream')) return relayError(ctx, res, answer, head, fields);
 	if (status < 400) report(ctx, answer);
 	const errorCapture = status >= 400 ? new Capture(ERROR_BODY_CAP) : undefined;
 	const contentType = header(headers, 'content-type').toLowerCase();

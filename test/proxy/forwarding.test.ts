@@ -81,6 +81,20 @@ describe('forwarding to the fake provider', () => {
 		expect(h.exchanges[0]!.exchange.body).toBe(body);
 	});
 
+	it('never hands the client a key the provider echoed back in its error', async () => {
+		const echoed = 'sk-test-echo_key-proxy-SECRETTAIL0004';
+		h = await startHarness([testKey('echo', 'openai', fake.baseUrl('openai'))], {echo: echoed});
+		const res = await request(`${h.proxy.baseUrl('openai')}/models`, {headers: {authorization: `Bearer ${h.token}`}, dispatcher: h.client});
+		const body = (await readAll(res.body)).toString('utf8');
+		expect(res.statusCode).toBe(401);
+		expect(body).toContain('Incorrect API key provided');
+		expect(body).not.toContain('SECRETTAIL');
+		expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(body));
+		await until(() => h.exchanges.length === 1, 'the exchange');
+		// The reading keywatch keeps is the provider's answer; the monitor scrubs it before it is shown.
+		expect(h.exchanges[0]!.exchange.status).toBe(401);
+	});
+
 	it('refuses a request without the local token with its own 401 and never forwards it', async () => {
 		h = await startHarness([testKey('main', 'openai', fake.baseUrl('openai'))], secrets);
 		const before = fake.requests.length;
