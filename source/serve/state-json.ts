@@ -1,5 +1,5 @@
 import {sanitize} from '../secrets/scrub.js';
-import type {Credit, Incident, KeyState, MonitorSnapshot, RateWindow, Spend} from '../types.js';
+import type {Credit, Incident, KeyState, MonitorSnapshot, RateWindow, Spend, Verdict} from '../types.js';
 
 // `check --json` and `serve /state` print this; scripts depend on it, so every field is always present
 // and an unknown value is null (never 0).
@@ -39,12 +39,27 @@ export type IncidentJson = {
 	startedAt: string | null;
 };
 
+/** The verdict as the detail pane shows it: why, what to do, whether it clears, and the evidence. */
+export type VerdictJson = {
+	why: string;
+	fix: string[];
+	clears: Verdict['clears'];
+	clearsAt: string | null;
+	retryAfterSeconds: number | null;
+	limit: string | null;
+	window: string | null;
+	candidates: string[];
+	evidence: {status: number | null; errorType: string | null; errorCode: string | null; message: string | null; requestId: string | null; headers: Record<string, string>; incident: {name: string; url: string | null} | null};
+};
+
 export type KeyJson = {
 	name: string;
 	provider: KeyState['provider'];
 	status: KeyState['status'];
 	kind: string | null;
 	title: string | null;
+	/** Null before the first reading. */
+	verdict: VerdictJson | null;
 	windows: WindowJson[];
 	credit: CreditJson | null;
 	/** Spent this month against the budget (admin key), or null. */
@@ -113,6 +128,31 @@ function incidentJson(incident: Incident): IncidentJson {
 	};
 }
 
+function verdictJson(verdict: Verdict | undefined): VerdictJson | null {
+	if (!verdict) return null;
+	const e = verdict.evidence;
+	const text = (value: string | undefined) => (value === undefined ? null : sanitize(value));
+	return {
+		why: sanitize(verdict.why),
+		fix: verdict.fix.map(step => sanitize(step)),
+		clears: verdict.clears,
+		clearsAt: iso(verdict.clearsAt),
+		retryAfterSeconds: finite(verdict.retryAfterSeconds),
+		limit: verdict.limit ?? null,
+		window: verdict.window ?? null,
+		candidates: verdict.candidates ?? [],
+		evidence: {
+			status: typeof e.status === 'number' ? e.status : null,
+			errorType: text(e.errorType),
+			errorCode: text(e.errorCode),
+			message: text(e.message),
+			requestId: text(e.requestId),
+			headers: Object.fromEntries(Object.entries(e.headers ?? {}).map(([k, v]) => [sanitize(k), sanitize(String(v))])),
+			incident: e.incident ? {name: sanitize(e.incident.name), url: text(e.incident.url)} : null,
+		},
+	};
+}
+
 /** `incidents`: the open incidents of the key's provider (from `MonitorSnapshot.incidents`). */
 export function keyToJson(key: KeyState, incidents: readonly Incident[] = []): KeyJson {
 	return {
@@ -121,6 +161,7 @@ export function keyToJson(key: KeyState, incidents: readonly Incident[] = []): K
 		status: key.status,
 		kind: key.verdict?.kind ?? null,
 		title: key.verdict ? sanitize(key.verdict.title) : null,
+		verdict: verdictJson(key.verdict),
 		windows: key.windows.map(windowJson),
 		credit: creditJson(key.credit),
 		spend: spendJson(key.spend),

@@ -56,6 +56,12 @@ describe('keywatch check', () => {
 		const rows = JSON.parse(result.stdout) as Row[];
 		expect(rows.find(r => r.name === 'broke')).toMatchObject({status: 'DENIED', kind: 'quota_exhausted'});
 		expect(rows.find(r => r.name === 'bad')).toMatchObject({status: 'DENIED', kind: 'invalid_key'});
+		// The whole verdict travels: why, the fix steps and whether it clears, as in the detail pane.
+		const broke = rows.find(r => r.name === 'broke') as unknown as {verdict: {why: string; fix: string[]; clears: string; evidence: {status: number}}};
+		expect(broke.verdict.clears).toBe('needs_action');
+		expect(broke.verdict.fix.length).toBeGreaterThan(0);
+		expect(broke.verdict.why).toMatch(/insufficient_quota/);
+		expect(broke.verdict.evidence.status).toBe(429);
 		const table = await runCli(['check'], {env: cleanEnv({KEYWATCH_CONFIG_DIR: dir})});
 		expect(table.stdout).toMatch(/^NAME\s+PROVIDER\s+STATUS/);
 		expect(table.stdout).toMatch(/broke\s+openai\s+DENIED/);

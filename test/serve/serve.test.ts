@@ -210,6 +210,7 @@ describe('GET /state and /snapshot', () => {
 			status: 'OK',
 			kind: 'ok',
 			title: 'Key works',
+			verdict: expect.objectContaining({clears: 'by_itself', fix: [], candidates: [], evidence: expect.objectContaining({status: 200})}),
 			windows: [
 				{id: 'requests', limitKind: 'requests', period: 'minute', limit: 500, remaining: 480, resetAt: new Date(now + 6000).toISOString(), source: 'headers'},
 				{id: 'tokens', limitKind: 'tokens', period: 'minute', limit: 30_000, remaining: null, resetAt: null, source: 'headers'},
@@ -222,7 +223,7 @@ describe('GET /state and /snapshot', () => {
 			source: 'headers',
 			masked: 'sk-…RtYu',
 		});
-		expect(state[2]).toMatchObject({name: 'new', status: 'CHECKING', kind: null, title: null, credit: null, latencyMs: null, checkedAt: null});
+		expect(state[2]).toMatchObject({name: 'new', status: 'CHECKING', kind: null, title: null, verdict: null, credit: null, latencyMs: null, checkedAt: null});
 		expect(response.body).not.toContain('Q7Zx93');
 	});
 
