@@ -13,6 +13,12 @@ function seconds(name: string) {
 	};
 }
 
+function port(value: string): number {
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new UsageError(`--port must be a whole number from 0 to 65535 (0 picks a free port), got "${value}"`);
+	return n;
+}
+
 function commonOptions(command: Command): Command {
 	return command
 		.option('--demo', 'run against the built-in fake provider with demo keys')
@@ -104,16 +110,21 @@ export function buildProgram(output: {out: (s: string) => void; err: (s: string)
 	program
 		.command('simulate')
 		.description('run the fake provider standalone (the one behind the demo and the tests)')
-		.addOption(new Option('--port <port>', 'port on 127.0.0.1 (default: a free port)').argParser(Number))
+		.addOption(new Option('--port <port>', 'port on 127.0.0.1 (default: a free port)').argParser(port))
 		.action(async (options: {port?: number}) => {
 			const {runSimulate} = await import('./fake/simulate.js');
-			await runSimulate(options);
+			try {
+				await runSimulate(options);
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on 127.0.0.1 is already in use; choose another with --port`);
+				throw error;
+			}
 			program.setOptionValue('exitCode', 0);
 		});
 
 	commonOptions(program.command('serve'))
 		.description('run the poller headless: Prometheus metrics at /metrics, JSON at /state, live view for --remote')
-		.addOption(new Option('--port <port>', 'port').default(9464).argParser(Number))
+		.addOption(new Option('--port <port>', 'port').default(9464).argParser(port))
 		.option('--host <host>', 'address to bind (default 127.0.0.1; metrics say which providers you use)')
 		.option('--read-only', 'refuse probe and pause requests from remote screens')
 		.option('--allow-control', 'accept probe and pause requests even on a non-loopback bind')
@@ -135,7 +146,7 @@ export function buildProgram(output: {out: (s: string) => void; err: (s: string)
 
 	commonOptions(program.command('proxy'))
 		.description('a local proxy on 127.0.0.1: apps send requests through it with a local token; keywatch adds the active key and records every answer')
-		.addOption(new Option('--port <port>', 'port on 127.0.0.1').default(8787).argParser(Number))
+		.addOption(new Option('--port <port>', 'port on 127.0.0.1').default(8787).argParser(port))
 		.option('--json-log', 'one JSON line per request on stdout (never a key or a body)')
 		.action(async (options: CommonOptions & {port?: number; jsonLog?: boolean}) => {
 			const {runProxy} = await import('./commands/proxy.js');
@@ -174,6 +185,12 @@ export async function runCli(argv: string[]): Promise<number> {
 		return EXIT_USAGE;
 	}
 	const program = buildProgram({out, err});
+	// Commander reads a mistyped command as an extra argument of the bare command; say what it is.
+	const first = argv[0];
+	if (first !== undefined && !first.startsWith('-') && !program.commands.some(c => c.name() === first || c.aliases().includes(first))) {
+		err(`keywatch: unknown command '${first}'; commands: ${program.commands.map(c => c.name()).join(', ')} (keywatch --help)\n`);
+		return EXIT_USAGE;
+	}
 	try {
 		await program.parseAsync(argv, {from: 'user'});
 		return (program.getOptionValue('exitCode') as number | undefined) ?? 0;

@@ -9,7 +9,9 @@ import {openSession, type Session} from '../app/session.js';
 import {DEFAULT_PROXY_PORT} from '../proxy/server.js';
 import {sanitize} from '../secrets/scrub.js';
 import {startStatusCacheWriter} from '../status-line/cache-writer.js';
-import {runCheck} from './check.js';
+import {exitCodeFor, runCheck} from './check.js';
+import {renderCheckTable} from './check-table.js';
+import {snapshotToJson} from '../serve/state-json.js';
 
 type LiveOptions = CommonOptions & {compact?: boolean; remote?: string; json?: boolean};
 
@@ -29,9 +31,25 @@ async function maybeStartProxy(session: Session, sinks: readonly AlertSink[]): P
 	}
 }
 
+/** `--remote` without a terminal: print the serve's state like `check` would, and never probe anything. */
+async function printRemote(url: string, json: boolean): Promise<number> {
+	const {fetchSnapshot, normalizeRemoteUrl, RemoteUrlError} = await import('../remote/index.js');
+	let base: string;
+	try {
+		base = normalizeRemoteUrl(url);
+	} catch (error) {
+		if (error instanceof RemoteUrlError) throw new UsageError(error.message);
+		throw error;
+	}
+	const result = await fetchSnapshot(base, {timeoutMs: 5000});
+	if (!result.ok) throw new UsageError(`cannot read ${base}/snapshot (${result.error}); is keywatch serve running there?`);
+	process.stdout.write(json ? `${JSON.stringify(snapshotToJson(result.snapshot), null, 2)}\n` : renderCheckTable(result.snapshot));
+	return exitCodeFor(result.snapshot);
+}
+
 /** Bare `keywatch`: the live view on a terminal, `check` otherwise (pipes, cron, CI). */
 export async function runDefault(options: LiveOptions): Promise<number> {
-	if (!process.stdout.isTTY || !process.stdin.isTTY) return runCheck(options);
+	if (!process.stdout.isTTY || !process.stdin.isTTY) return options.remote ? printRemote(options.remote, Boolean(options.json)) : runCheck(options);
 	const {runLiveView} = await import('../ui/run.js');
 	if (options.remote) {
 		const {createRemoteMonitor, RemoteUrlError} = await import('../remote/index.js');

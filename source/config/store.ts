@@ -74,7 +74,7 @@ export function openConfig(dir = configDir()): ConfigStore {
 			if (!parsed.success) {
 				const issue = parsed.error.issues[0];
 				const where = issue?.path.join('.') || '(root)';
-				throw new ConfigError(`config file ${file} is invalid at ${where}: ${issue?.message ?? 'unknown problem'}; fix that entry or run keywatch remove NAME`);
+				throw new ConfigError(`config file ${file} is invalid at ${where}: ${issue?.message ?? 'unknown problem'}; fix or delete that entry in the file (keywatch will not rewrite a file it cannot read)`);
 			}
 			return parsed.data;
 		},

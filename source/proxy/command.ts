@@ -73,7 +73,7 @@ function waitForStop(signal: AbortSignal | undefined): {stopped: Promise<NodeJS.
 	return {stopped, dispose: () => dispose()};
 }
 
-/** Runs until SIGINT/SIGTERM (or `signal`); resolves with the exit code: 0 after a clean stop, 1 when it cannot start. */
+/** Runs until SIGINT/SIGTERM (or `signal`); resolves with the exit code: 0 after a clean stop, 2 when it cannot start (a taken port). */
 export async function runProxyCommand(options: ProxyCommandOptions): Promise<number> {
 	const stdout = options.stdout ?? process.stdout;
 	const stderr = options.stderr ?? process.stderr;
@@ -100,7 +100,7 @@ export async function runProxyCommand(options: ProxyCommandOptions): Promise<num
 		const code = (error as NodeJS.ErrnoException).code;
 		const why = code === 'EADDRINUSE' ? `port ${port} is already in use; pick another with --port N` : sanitize(String((error as Error).message ?? error));
 		stderr.write(`keywatch proxy: cannot start: ${why}\n`);
-		return 1;
+		return 2;
 	}
 	info.write(proxyBanner(handle, options.keys));
 	options.onReady?.(handle);

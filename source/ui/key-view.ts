@@ -68,7 +68,10 @@ export function readingAge(key: KeyState, now: number): number | undefined {
 /** Older than twice the poll interval: the poller has missed at least one round for this key. */
 export function isStale(key: KeyState, now: number, intervalMs: number): boolean {
 	const age = readingAge(key, now);
-	return age !== undefined && isKnown(intervalMs) && intervalMs > 0 && age > 2 * intervalMs;
+	if (age === undefined || !isKnown(intervalMs) || intervalMs <= 0 || age <= 2 * intervalMs) return false;
+	// A key keywatch is deliberately leaving alone (waiting for a reset, a retry-after or its backoff) has its
+	// next probe booked in the future: old, but not stale. Paused, stuck or overdue keys have none.
+	return !(key.nextProbeAt !== undefined && key.nextProbeAt > now);
 }
 
 /** A reading arrived, yet neither headers, an endpoint nor anything else said how much is left. */

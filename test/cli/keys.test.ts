@@ -92,3 +92,27 @@ describe('keywatch add / list / remove', () => {
 		expect(result.stderr).toMatch(/invalid at keys\.0\.secret/);
 	});
 });
+
+describe('usage errors', () => {
+	it('names a mistyped command, rejects a bad port and a key hidden inside a --command, all with exit 2', async () => {
+		const dir = tempConfigDir();
+		const unknown = await runCli(['chek'], {env: env(dir)});
+		expect(unknown.code).toBe(2);
+		expect(unknown.stderr).toMatch(/unknown command 'chek'/);
+		const badPort = await runCli(['serve', '--port', 'abc'], {env: env(dir)});
+		expect(badPort.code).toBe(2);
+		expect(badPort.stderr).toMatch(/--port must be a whole number/);
+		const hidden = await runCli(['add', 'anthropic', '--name', 'x', '--command', 'echo sk-ant-test-hiddenkey0000abcd1234'], {env: env(dir)});
+		expect(hidden.code).toBe(2);
+		expect(hidden.stdout + hidden.stderr).not.toContain('hiddenkey');
+	});
+
+	it('--remote without a terminal reads the serve and never probes local keys', async () => {
+		const dir = tempConfigDir();
+		await runCli(['add', 'openai', '--name', 'local', '--env', 'NOT_SET_ANYWHERE'], {env: env(dir)});
+		const result = await runCli(['--remote', 'http://127.0.0.1:1'], {env: env(dir)});
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/cannot read http:\/\/127\.0\.0\.1:1\/snapshot/);
+		expect(result.stdout).not.toContain('local');
+	});
+});

@@ -69,7 +69,7 @@ describe('runProxyCommand', () => {
 		expect(await running).toBe(0);
 	});
 
-	it('exits 1 and names the port when it is taken', async () => {
+	it('exits 2 and names the port when it is taken', async () => {
 		const config = tempConfigDir();
 		dirs.push(config);
 		const blocker = createServer();
@@ -78,7 +78,7 @@ describe('runProxyCommand', () => {
 		const stderr = sink();
 		const code = await runProxyCommand({port, configDir: config.dir, keys: [], resolveSecret: () => undefined, stdout: sink().stream, stderr: stderr.stream});
 		await new Promise(resolve => blocker.close(resolve));
-		expect(code).toBe(1);
+		expect(code).toBe(2);
 		expect(stderr.text()).toContain(`port ${port} is already in use`);
 	});
 });

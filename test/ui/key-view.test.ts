@@ -134,3 +134,15 @@ describe('bars and sparklines', () => {
 		expect(sparkline([], 3)).toBe('   ');
 	});
 });
+
+describe('isStale and booked probes', () => {
+	it('does not call a key stale while its next probe is booked in the future (waiting for a reset or backoff)', async () => {
+		const {isStale} = await import('../../source/ui/key-view.js');
+		const base = {id: 'a', name: 'a', provider: 'openai', masked: 'sk-…abcd', secretSource: 'env X', status: 'LIMITED', windows: [], recent: [], probing: false} as const;
+		const now = 1_000_000;
+		expect(isStale({...base, checkedAt: now - 50_000}, now, 10_000)).toBe(true);
+		expect(isStale({...base, checkedAt: now - 50_000, nextProbeAt: now + 5_000}, now, 10_000)).toBe(false);
+		expect(isStale({...base, checkedAt: now - 50_000, nextProbeAt: now - 1}, now, 10_000)).toBe(true);
+		expect(isStale({...base, checkedAt: now - 5_000}, now, 10_000)).toBe(false);
+	});
+});
