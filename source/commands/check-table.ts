@@ -1,28 +1,23 @@
 import {stripControl} from '../secrets/scrub.js';
-import type {Incident, KeyState, MonitorSnapshot, RateWindow} from '../types.js';
+import type {Incident, KeyState, LimitKind, MonitorSnapshot} from '../types.js';
+import {formatCount, formatDuration} from '../ui/format.js';
+import {nextReset, REQUEST_KINDS, TOKEN_KINDS, tightestWindow} from '../ui/key-view.js';
 import {downIncident, lowReason, sendsNoHeaders, spendLeftText, spendText} from '../ui/reasons.js';
 
-const compact = (n: number | undefined): string => {
-	if (n === undefined || !Number.isFinite(n)) return '—';
-	if (n >= 1e9) return `${(n / 1e9).toFixed(1)}G`;
-	if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
-	if (n >= 1e4) return `${(n / 1e3).toFixed(0)}k`;
-	return String(Math.round(n));
-};
+// The same choices as the live view's columns, so `check` and the table never disagree about a key:
+// the tightest window of each kind (the one that limits), the deadline the countdown shows, one number format.
+const compact = formatCount;
 
-function headroom(key: KeyState, kind: 'requests' | 'tokens'): string {
-	const {windows} = key;
-	const window = windows.find(w => w.limitKind === kind && w.period !== 'month') ?? windows.find(w => w.limitKind === kind);
+function headroom(key: KeyState, kinds: readonly LimitKind[]): string {
+	const window = tightestWindow(key.windows, kinds);
 	// Gemini and DeepSeek send no rate-limit headers: say so rather than leave a blank.
 	if (!window) return key.checkedAt !== undefined && sendsNoHeaders(key.provider) ? 'no headers' : '—';
 	return `${compact(window.remaining)}/${compact(window.limit)}${window.period === 'day' ? '/d' : ''}`;
 }
 
-function resetIn(windows: RateWindow[], now: number): string {
-	const soonest = windows.map(w => w.resetAt).filter((t): t is number => t !== undefined && t > now).sort((a, b) => a - b)[0];
-	if (soonest === undefined) return '—';
-	const s = Math.ceil((soonest - now) / 1000);
-	return s < 60 ? `${s}s` : s < 3600 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+function resetIn(key: KeyState, now: number): string {
+	const at = nextReset(key, now);
+	return at === undefined || at <= now ? '—' : formatDuration(at - now);
 }
 
 function credit(key: KeyState): string {
@@ -56,9 +51,9 @@ export function renderCheckTable(snapshot: MonitorSnapshot, now = Date.now()): s
 		key.name,
 		key.provider,
 		key.status,
-		headroom(key, 'requests'),
-		headroom(key, 'tokens'),
-		resetIn(key.windows, now),
+		headroom(key, REQUEST_KINDS),
+		headroom(key, TOKEN_KINDS),
+		resetIn(key, now),
 		credit(key),
 		key.latencyMs === undefined ? '—' : `${Math.round(key.latencyMs)}ms`,
 		why(key, snapshot.incidents?.[key.provider]),
