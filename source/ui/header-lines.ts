@@ -24,6 +24,8 @@ export type HeaderProps = {
 	compact?: boolean;
 	/** The `serve` URL this view reads from, in remote mode. */
 	remote?: string;
+	/** Remote mode: why the serve cannot be read right now (it, not the providers, is what is missing). */
+	remoteError?: string;
 	/** Start-up warnings (e.g. config folder permissions), one line each. */
 	warnings?: readonly string[];
 	/** When the last alert fired, epoch ms. */
@@ -117,7 +119,7 @@ export function headerLines(props: HeaderProps, theme: Theme): Line[] {
 		for (const text of wrapped) lines.push(truncateLine([{text, style: theme.text.accent}], props.width));
 	}
 	if (props.snapshot.offline) {
-		const text = `▼ ${OFFLINE_BANNER}`;
+		const text = props.remoteError ? `▼ ${sanitize(props.remoteError)}; showing the last state it sent, retrying` : `▼ ${OFFLINE_BANNER}`;
 		for (const part of props.compact ? [text] : wrapText(text, props.width)) lines.push(truncateLine([{text: part, style: theme.status.down}], props.width));
 	}
 	for (const warning of props.warnings ?? []) lines.push(truncateLine([{text: `! ${sanitize(warning)}`, style: theme.text.warning}], props.width));

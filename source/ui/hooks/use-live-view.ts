@@ -40,7 +40,9 @@ export function useLiveView({monitor, intervalMs, demo, compact = false, noColor
 	const {columns, rows} = useTerminalSize();
 	const theme: Theme = themeFor(noColor);
 	const interval = snapshot.intervalMs || intervalMs || DEFAULT_INTERVAL_MS;
-	const base: HeaderProps = {snapshot, now, width: columns, intervalMs: interval, demo, compact, remote, warnings, lastAlertAt};
+	// A remote monitor knows why its serve cannot be read; a local one has no such method.
+	const remoteError = remote ? (monitor as {lastError?: () => string | undefined}).lastError?.() : undefined;
+	const base: HeaderProps = {snapshot, now, width: columns, intervalMs: interval, demo, compact, remote, warnings, lastAlertAt, ...(remoteError ? {remoteError} : {})};
 	if (proxy) base.proxy = {url: proxy.url, lastFailover: proxy.lastFailover()};
 	// The header's height depends on the notice, which lives in the view state: measured per state.
 	const headerFor = (state: ViewState): HeaderProps => ({...base, notice: currentNotice(state, now)});
