@@ -180,7 +180,7 @@ describe('a crash', () => {
 		const code = await new Promise<number | null>(resolve => child.on('close', resolve));
 		expect(code).toBe(70);
 		expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-		expect(stderr).toMatch(/^keywatch crashed: Error: provider said: Incorrect API key provided: …[0-9a-f]{4}\n$/);
+		expect(stderr).toMatch(/^keywatch crashed: Error: provider said: Incorrect API key provided: sk-…[0-9a-f]{4}\n$/);
 		expectNoSecret(stdout + stderr, [crashKey], 'crash output', [CANARY]);
 		// Not a terminal: nothing to restore, so no escape sequence pollutes a pipe.
 		expect(stdout).toBe('');
@@ -197,7 +197,7 @@ describe('a crash', () => {
 			expect(execFileSync('tmux', ['-L', session.socket, 'display', '-p', '-t', 'main', '#{alternate_on} #{cursor_flag}'], {encoding: 'utf8'}).trim()).toBe('0 1');
 			const stderr = readFileSync(errors, 'utf8');
 			expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-			expect(stderr).toMatch(/^keywatch crashed: Error: provider said: Incorrect API key provided: …[0-9a-f]{4}\n$/);
+			expect(stderr).toMatch(/^keywatch crashed: Error: provider said: Incorrect API key provided: sk-…[0-9a-f]{4}\n$/);
 			expectNoSecret(stderr + session.scrollback(), [crashKey], 'crash in a terminal', [CANARY]);
 		} finally {
 			session.kill();
