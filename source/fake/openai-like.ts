@@ -1,5 +1,6 @@
 import type {IncomingHttpHeaders} from 'node:http';
-import {hex} from './formats.js';
+import {goDuration, hex} from './formats.js';
+import type {WindowView} from './state.js';
 import {estimateTokens, json, record, str, textOf} from './http.js';
 import type {Answer, Costs, FakeContext} from './types.js';
 
@@ -79,4 +80,16 @@ export function spendThen(ctx: FakeContext, costs: Costs, ok: () => Answer): Ans
 
 export function modelOf(ctx: FakeContext, fallback: string): string {
 	return str(record(ctx.body).model) ?? fallback;
+}
+
+/** OpenAI's `x-ratelimit-*` family (Groq sends the same names): counts as integers, resets as Go durations. */
+export function openaiRateHeaders(requests: WindowView, tokens: WindowView, now: number): Record<string, string> {
+	return {
+		'x-ratelimit-limit-requests': String(requests.limit),
+		'x-ratelimit-limit-tokens': String(tokens.limit),
+		'x-ratelimit-remaining-requests': String(requests.remaining),
+		'x-ratelimit-remaining-tokens': String(tokens.remaining),
+		'x-ratelimit-reset-requests': goDuration(requests.used === 0 ? 0 : requests.resetAt - now),
+		'x-ratelimit-reset-tokens': goDuration(tokens.used === 0 ? 0 : tokens.resetAt - now),
+	};
 }

@@ -1,14 +1,7 @@
-import type {LimitKind, Provenance, RateWindow, WindowPeriod} from '../types.js';
+import type {RateWindow} from '../types.js';
 
-export type WindowParts = {
-	id: string;
-	limitKind: LimitKind;
-	period: WindowPeriod;
-	limit?: number;
-	remaining?: number;
-	resetAt?: number;
-	source: Provenance;
-};
+/** A window as decoded, before `makeWindow` decides whether it says anything. */
+export type WindowParts = RateWindow;
 
 /**
  * A window, or undefined when neither limit nor remaining is known (a lone reset, or Azure's `-1`

@@ -1,7 +1,7 @@
 // Groq: providers.md §5. OpenAI header names, but `*-requests` count per DAY and `*-tokens` per minute.
 import {base62Id, goDuration, secondsUntil, stableId} from '../formats.js';
 import {json} from '../http.js';
-import {bearer, chatCompletion, chatRequest, isAnswer, modelList, modelOf, spendThen} from '../openai-like.js';
+import {bearer, chatCompletion, chatRequest, isAnswer, modelList, modelOf, spendThen, openaiRateHeaders} from '../openai-like.js';
 import type {Answer, Behaviour, FakeContext, ProviderModule} from '../types.js';
 
 /** Groq's OpenAI shape leaves out `param`. */
@@ -74,16 +74,8 @@ export const groq: ProviderModule = {
 	error: (status, message) => groqError(status, message, status >= 500 ? 'internal_server_error' : 'invalid_request_error', null),
 	exhausted,
 	rateHeaders(ctx) {
-		const r = ctx.state.window('requests-day', ctx.now)!;
-		const t = ctx.state.window('tokens', ctx.now)!;
-		return {
-			'x-ratelimit-limit-requests': String(r.limit),
-			'x-ratelimit-limit-tokens': String(t.limit),
-			'x-ratelimit-remaining-requests': String(r.remaining),
-			'x-ratelimit-remaining-tokens': String(t.remaining),
-			'x-ratelimit-reset-requests': goDuration(r.used === 0 ? 0 : r.resetAt - ctx.now),
-			'x-ratelimit-reset-tokens': goDuration(t.used === 0 ? 0 : t.resetAt - ctx.now),
-		};
+		// Same names as OpenAI's, but Groq's request bucket is per day.
+		return openaiRateHeaders(ctx.state.window('requests-day', ctx.now)!, ctx.state.window('tokens', ctx.now)!, ctx.now);
 	},
 	notFound: () => groqError(404, 'Unknown request URL. Please check the URL for typos, or see the docs at https://console.groq.com/docs/', 'invalid_request_error', 'unknown_url'),
 	commonHeaders: () => ({'x-groq-region': 'us-east-1'}),

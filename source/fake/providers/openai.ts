@@ -2,7 +2,7 @@
 import {goDuration, hex, stableId} from '../formats.js';
 import {json} from '../http.js';
 import {openaiEcho} from '../masks.js';
-import {bearer, chatCompletion, chatRequest, isAnswer, modelList, modelOf, openaiError, spendThen} from '../openai-like.js';
+import {bearer, chatCompletion, chatRequest, isAnswer, modelList, modelOf, openaiError, spendThen, openaiRateHeaders} from '../openai-like.js';
 import type {Answer, Behaviour, FakeContext, ProviderModule} from '../types.js';
 import {openaiSpendRoutes} from './openai-admin.js';
 
@@ -112,16 +112,7 @@ export function openaiModule(name: string, prefix: string): ProviderModule {
 			);
 		},
 		rateHeaders(ctx) {
-			const r = ctx.state.window('requests', ctx.now)!;
-			const t = ctx.state.window('tokens', ctx.now)!;
-			return {
-				'x-ratelimit-limit-requests': String(r.limit),
-				'x-ratelimit-limit-tokens': String(t.limit),
-				'x-ratelimit-remaining-requests': String(r.remaining),
-				'x-ratelimit-remaining-tokens': String(t.remaining),
-				'x-ratelimit-reset-requests': goDuration(r.used === 0 ? 0 : r.resetAt - ctx.now),
-				'x-ratelimit-reset-tokens': goDuration(t.used === 0 ? 0 : t.resetAt - ctx.now),
-			};
+			return openaiRateHeaders(ctx.state.window('requests', ctx.now)!, ctx.state.window('tokens', ctx.now)!, ctx.now);
 		},
 		notFound: ctx => openaiError(404, `Invalid URL (${ctx.method} ${prefix.replace(/^\/[^/]+/, '')}${ctx.path})`, 'invalid_request_error', null),
 		commonHeaders: ctx => ({'openai-version': '2020-10-01', 'openai-organization': org(ctx).replace(/^org-/, 'user-'), 'openai-processing-ms': '87'}),
