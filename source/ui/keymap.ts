@@ -16,6 +16,8 @@ export const COMMAND_IDS = [
 	'nav.jump',
 	'pane.open',
 	'pane.close',
+	'pane.scrollDown',
+	'pane.scrollUp',
 	'probe.now',
 	'key.activate',
 	'key.backup',
@@ -68,6 +70,8 @@ export const keymap: readonly Command[] = [
 	{id: 'nav.jump', keys: [char('123456789', '1-9')], description: 'Select row 1 to 9', scopes: list},
 	{id: 'pane.open', keys: [named('return', 'Enter'), char('d')], description: 'Open the detail pane for the selected key', scopes: list, footer: 'details'},
 	{id: 'pane.close', keys: [named('escape', 'Esc')], description: 'Close the detail pane', scopes: ['pane'], footer: 'close'},
+	{id: 'pane.scrollDown', keys: [char('J'), char(' ', 'Space')], description: 'Scroll the detail pane down', scopes: ['pane'], footer: 'scroll'},
+	{id: 'pane.scrollUp', keys: [char('K')], description: 'Scroll the detail pane up', scopes: ['pane']},
 	{id: 'probe.now', keys: [char('R')], description: 'Probe the selected key now', scopes: list, footer: 'probe'},
 	{
 		id: 'key.activate',

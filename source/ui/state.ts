@@ -22,6 +22,8 @@ export type ViewState = {
 	/** Typing into the filter line. */
 	filtering: boolean;
 	paneOpen: boolean;
+	/** First line of the detail pane shown (a short terminal cannot show all of it). */
+	paneScroll: number;
 	helpOpen: boolean;
 	/** Index of the first visible row. */
 	scroll: number;
@@ -39,6 +41,7 @@ export type ViewAction =
 	| {type: 'jump'; row: number}
 	| {type: 'pane.open'}
 	| {type: 'pane.close'}
+	| {type: 'pane.scroll'; by: number}
 	| {type: 'filter.start'}
 	| {type: 'filter.type'; text: string}
 	| {type: 'filter.backspace'}
@@ -55,6 +58,7 @@ export const initialViewState: ViewState = {
 	filter: '',
 	filtering: false,
 	paneOpen: false,
+	paneScroll: 0,
 	helpOpen: false,
 	scroll: 0,
 	announced: [],
@@ -152,7 +156,11 @@ function apply(state: ViewState, action: ViewAction): ViewState {
 			return action.row >= 1 && action.row <= visibleRows(state).length ? selectIndex(state, action.row - 1) : state;
 		}
 		case 'pane.open': {
-			return {...state, paneOpen: true};
+			return {...state, paneOpen: true, paneScroll: 0};
+		}
+		case 'pane.scroll': {
+			// The pane clamps the upper end: only it knows how many lines it has at this width.
+			return {...state, paneScroll: Math.max(0, state.paneScroll + action.by)};
 		}
 		case 'pane.close': {
 			return {...state, paneOpen: false};
@@ -189,5 +197,7 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
 	// A selection the filter hides moves to the first match; one whose key was removed falls to the row
 	// that took its place.
 	const fallback = action.type.startsWith('filter.') ? 0 : Math.max(0, selectedIndex(state));
-	return normalize(apply(state, action), fallback);
+	const next = normalize(apply(state, action), fallback);
+	// Another key's pane starts at its top.
+	return next.selectedId !== state.selectedId && next.paneScroll !== 0 ? {...next, paneScroll: 0} : next;
 }

@@ -121,7 +121,7 @@ describe('detail pane content', () => {
 		const lines = screen.lines();
 		expect(lines).toHaveLength(8);
 		expect(lines[0]).toMatch(/^─+$/);
-		expect(lines.at(-1)).toMatch(/^… \d+ more lines/);
+		expect(lines.at(-1)).toMatch(/^… ↓ \d+ more — J\/Space down, K up/);
 		screen.unmount();
 	});
 });

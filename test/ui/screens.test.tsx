@@ -65,3 +65,22 @@ describe('whole screens', () => {
 		expect(frame).toMatchSnapshot();
 	});
 });
+
+describe('scrolling the detail pane', () => {
+	it('J shows what a short terminal had cut off, K goes back, and another key starts at its top', async () => {
+		const screen = screenAt(80, 24, {});
+		await screen.press('4');
+		await screen.press('\r');
+		const first = await screen.waitFor(f => f.includes('↓') && f.includes('J/Space down'), 'a pane taller than its room');
+		expect(first).not.toMatch(/↑ \d+ above/);
+		await screen.press('J');
+		const scrolled = await screen.waitFor(f => /↑ 5 above/.test(f), 'the pane scrolled down');
+		expect(scrolled).not.toEqual(first);
+		await screen.press('K');
+		await screen.waitFor(f => !/↑ \d+ above/.test(f) && f.includes('J/Space down'), 'the pane back at its top');
+		await screen.press('J');
+		await screen.waitFor(f => /↑ 5 above/.test(f), 'scrolled again');
+		await screen.press('j');
+		await screen.waitFor(f => !/↑ \d+ above/.test(f), 'the next key at its top');
+	});
+});

@@ -72,6 +72,7 @@ export function App(props: AppProps) {
 								incidents={snapshot.incidents?.[pane.key.provider]}
 								statusPageError={snapshot.statusPageErrors?.[pane.key.provider]}
 								proxy={proxy}
+								scroll={view.paneScroll}
 							/>
 						) : null}
 					</Box>

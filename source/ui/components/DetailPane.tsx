@@ -19,21 +19,21 @@ type Props = {
 	incidents?: readonly Incident[];
 	statusPageError?: string;
 	proxy?: ProxyControl;
+	/** First content line to show (J/K scroll a pane taller than the room it has). */
+	scroll?: number;
 };
 
-export function DetailPane({keyState, trend, now, width, height, intervalMs, placement, incidents, statusPageError, proxy}: Props) {
+export function DetailPane({keyState, trend, now, width, height, intervalMs, placement, incidents, statusPageError, proxy, scroll = 0}: Props) {
 	const theme = useTheme();
 	const beside = placement === 'beside';
 	const inner = beside ? width - 3 : width;
 	const room = beside ? height : height - 1;
 	const options = {now, width: inner, theme, intervalMs, trend, incidents, statusPageError, proxy};
 	let content = detailLines(keyState, options);
-	// Too tall: shorten each block of prose before cutting the end, so the fix steps still show.
-	if (content.length > room) content = detailLines(keyState, {...options, proseLines: 2});
-	const shown: Line[] =
-		content.length > room
-			? [...content.slice(0, Math.max(0, room - 1)), [{text: `… ${content.length - room + 1} more lines: a taller terminal shows them`, style: theme.text.dim}]]
-			: content;
+	// Too tall: at first, shorten each block of prose so the fix steps still show; once the reader scrolls,
+	// show everything.
+	if (content.length > room && scroll === 0) content = detailLines(keyState, {...options, proseLines: 2});
+	const shown = scrollContent(content, room, scroll, theme.text.dim);
 	const lines = beside
 		? shown.map(line => [{text: ' │ ', style: theme.border}, ...truncateLine(line, inner)])
 		: [fitLine([{text: '─'.repeat(width), style: theme.border}], width), ...shown];
@@ -44,4 +44,18 @@ export function DetailPane({keyState, trend, now, width, height, intervalMs, pla
 			))}
 		</Box>
 	);
+}
+
+/**
+ * The window of a pane taller than its room: from `scroll` (clamped so the end stays in view), with a line
+ * saying what is above and below and which keys move it.
+ */
+export function scrollContent(content: readonly Line[], room: number, scroll: number, dim: Line[number]['style']): Line[] {
+	if (content.length <= room || room < 3) return content.length <= room ? [...content] : content.slice(0, Math.max(0, room));
+	const body = room - 1;
+	const top = Math.min(Math.max(0, scroll), content.length - body);
+	const above = top;
+	const below = content.length - top - body;
+	const parts = [above > 0 ? `↑ ${above} above` : '', below > 0 ? `↓ ${below} more` : ''].filter(Boolean).join(' · ');
+	return [...content.slice(top, top + body), [{text: `… ${parts} — J/Space down, K up`, style: dim}]];
 }

@@ -8,7 +8,7 @@ import {TextLine} from './TextLine.js';
 type Props = {width: number; height: number};
 
 /** Every command in the keymap with all its keys; the overlay cannot drift from what the keys do. */
-export function helpLines(width: number, theme: Theme): Line[] {
+export function helpLines(width: number, theme: Theme, withNote = true): Line[] {
 	const labels = keymap.map(command => keyLabel(command));
 	const column = Math.max(...labels.map(label => textWidth(label))) + 2;
 	const lines: Line[] = [[{text: 'Keys', style: theme.text.heading}, {text: '   ? or Esc closes this list', style: theme.text.dim}]];
@@ -17,13 +17,15 @@ export function helpLines(width: number, theme: Theme): Line[] {
 		lines.push([{text: '  '}, {text: label.padEnd(column), style: theme.text.accent}, {text: command.description}]);
 	}
 	const note = 'In the filter line, type to narrow by name or provider; Enter keeps the filter, Esc clears it.';
-	for (const part of wrapText(note, width)) lines.push([{text: part, style: theme.text.dim}]);
+	if (withNote) for (const part of wrapText(note, width)) lines.push([{text: part, style: theme.text.dim}]);
 	return lines.map(line => fitLine(line, width));
 }
 
 export function HelpOverlay({width, height}: Props) {
 	const theme = useTheme();
-	const lines = helpLines(width, theme);
+	// The note on the filter line goes first when the list does not fit: every key must stay listed.
+	let lines = helpLines(width, theme);
+	if (lines.length > height) lines = helpLines(width, theme, false);
 	const shown = lines.length > height ? [...lines.slice(0, Math.max(0, height - 1)), fitLine([{text: '…'}], width)] : lines;
 	return (
 		<Box flexDirection="column" width={width} height={height}>

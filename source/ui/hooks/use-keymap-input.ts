@@ -34,6 +34,8 @@ const viewActions: Partial<Record<CommandId, ViewAction>> = {
 	'nav.last': {type: 'last'},
 	'pane.open': {type: 'pane.open'},
 	'pane.close': {type: 'pane.close'},
+	'pane.scrollDown': {type: 'pane.scroll', by: 5},
+	'pane.scrollUp': {type: 'pane.scroll', by: -5},
 	'filter.start': {type: 'filter.start'},
 	'filter.apply': {type: 'filter.apply'},
 	'filter.clear': {type: 'filter.clear'},
