@@ -2,7 +2,7 @@ import type {IncomingHttpHeaders} from 'node:http';
 import {goDuration, hex} from './formats.js';
 import type {WindowView} from './state.js';
 import {estimateTokens, json, record, str, textOf} from './http.js';
-import type {Answer, Costs, FakeContext} from './types.js';
+import type {Answer, Costs, FakeContext, Route} from './types.js';
 
 /** `Authorization: Bearer <key>`; anything else counts as no key. */
 export function bearer(headers: IncomingHttpHeaders): string | undefined {
@@ -91,5 +91,22 @@ export function openaiRateHeaders(requests: WindowView, tokens: WindowView, now:
 		'x-ratelimit-remaining-tokens': String(tokens.remaining),
 		'x-ratelimit-reset-requests': goDuration(requests.used === 0 ? 0 : requests.resetAt - now),
 		'x-ratelimit-reset-tokens': goDuration(tokens.used === 0 ? 0 : tokens.resetAt - now),
+	};
+}
+
+/**
+ * `POST /chat/completions` as every OpenAI-shaped provider serves it: a one-token completion that spends from
+ * the key's windows. `extra` adds the provider's own fields; `idPrefix` its completion id style.
+ */
+export function chatCompletionsRoute(options: {path?: RegExp; idPrefix?: string; extra?: () => Record<string, unknown>; invalid?: (request: Answer) => Answer} = {}): Route {
+	return {
+		method: 'POST',
+		path: options.path ?? /^\/chat\/completions$/,
+		probe: 'headroom',
+		handle(ctx) {
+			const request = chatRequest(ctx);
+			if (isAnswer(request)) return options.invalid ? options.invalid(request) : request;
+			return spendThen(ctx, request.costs, () => json(200, {...chatCompletion(ctx, request, options.idPrefix), ...options.extra?.()}));
+		},
 	};
 }

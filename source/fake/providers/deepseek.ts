@@ -2,7 +2,7 @@
 import {uuid} from '../formats.js';
 import {json} from '../http.js';
 import {deepseekEcho} from '../masks.js';
-import {bearer, chatCompletion, chatRequest, isAnswer, modelList, spendThen} from '../openai-like.js';
+import {bearer, chatCompletionsRoute, modelList} from '../openai-like.js';
 import type {Answer, Behaviour, FakeContext, ProviderModule} from '../types.js';
 
 // DeepSeek's bodies put the kind in `type` and a fixed `invalid_request_error` in `code` (§7).
@@ -71,15 +71,6 @@ export const deepseek: ProviderModule = {
 				});
 			},
 		},
-		{
-			method: 'POST',
-			path: /^(?:\/v1)?\/chat\/completions$/,
-			probe: 'headroom',
-			handle(ctx) {
-				const request = chatRequest(ctx);
-				if (isAnswer(request)) return dsError(422, 'Invalid Parameters', 'invalid_request_error');
-				return spendThen(ctx, request.costs, () => json(200, chatCompletion(ctx, request, '')));
-			},
-		},
+		chatCompletionsRoute({path: /^(?:\/v1)?\/chat\/completions$/, idPrefix: '', invalid: () => dsError(422, 'Invalid Parameters', 'invalid_request_error')}),
 	],
 };

@@ -1,7 +1,7 @@
 // Groq: providers.md §5. OpenAI header names, but `*-requests` count per DAY and `*-tokens` per minute.
 import {base62Id, goDuration, secondsUntil, stableId} from '../formats.js';
 import {json} from '../http.js';
-import {bearer, chatCompletion, chatRequest, isAnswer, modelList, modelOf, spendThen, openaiRateHeaders} from '../openai-like.js';
+import {bearer, chatCompletionsRoute, modelList, modelOf, openaiRateHeaders} from '../openai-like.js';
 import type {Answer, Behaviour, FakeContext, ProviderModule} from '../types.js';
 
 /** Groq's OpenAI shape leaves out `param`. */
@@ -86,15 +86,6 @@ export const groq: ProviderModule = {
 			probe: 'validity',
 			handle: () => json(200, modelList(['llama-3.1-8b-instant', 'llama-3.3-70b-versatile'], 'Meta', {active: true, context_window: 131_072, public_apps: null})),
 		},
-		{
-			method: 'POST',
-			path: /^\/chat\/completions$/,
-			probe: 'headroom',
-			handle(ctx) {
-				const request = chatRequest(ctx);
-				if (isAnswer(request)) return request;
-				return spendThen(ctx, request.costs, () => json(200, {...chatCompletion(ctx, request), x_groq: {id: `req_01${base62Id(24).toLowerCase()}`}}));
-			},
-		},
+		chatCompletionsRoute({extra: () => ({x_groq: {id: `req_01${base62Id(24).toLowerCase()}`}})}),
 	],
 };

@@ -1,7 +1,7 @@
 // Mistral: providers.md §6. Per-minute and per-month windows; limits and remaining only, no reset headers.
 import {hex} from '../formats.js';
 import {json} from '../http.js';
-import {bearer, chatCompletion, chatRequest, isAnswer, modelList, spendThen} from '../openai-like.js';
+import {bearer, chatCompletionsRoute, modelList} from '../openai-like.js';
 import type {Answer, Behaviour, Costs, FakeContext, ProviderModule} from '../types.js';
 
 function mistralError(status: number, message: string, type: string, code: string | null): Answer {
@@ -72,15 +72,6 @@ export const mistral: ProviderModule = {
 			probe: 'validity',
 			handle: () => json(200, modelList(['mistral-small-latest', 'mistral-large-latest', 'codestral-latest'], 'mistralai')),
 		},
-		{
-			method: 'POST',
-			path: /^\/chat\/completions$/,
-			probe: 'headroom',
-			handle(ctx) {
-				const request = chatRequest(ctx);
-				if (isAnswer(request)) return mistralError(422, 'Invalid request', 'invalid_request_error', null);
-				return spendThen(ctx, request.costs, () => json(200, chatCompletion(ctx, request, '')));
-			},
-		},
+		chatCompletionsRoute({idPrefix: '', invalid: () => mistralError(422, 'Invalid request', 'invalid_request_error', null)}),
 	],
 };

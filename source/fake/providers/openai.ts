@@ -2,7 +2,7 @@
 import {goDuration, hex, stableId} from '../formats.js';
 import {json} from '../http.js';
 import {openaiEcho} from '../masks.js';
-import {bearer, chatCompletion, chatRequest, isAnswer, modelList, modelOf, openaiError, spendThen, openaiRateHeaders} from '../openai-like.js';
+import {bearer, chatCompletionsRoute, modelList, modelOf, openaiError, openaiRateHeaders} from '../openai-like.js';
 import type {Answer, Behaviour, FakeContext, ProviderModule} from '../types.js';
 import {openaiSpendRoutes} from './openai-admin.js';
 
@@ -123,16 +123,7 @@ export function openaiModule(name: string, prefix: string): ProviderModule {
 				probe: 'validity',
 				handle: () => json(200, modelList(['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-nano', 'text-embedding-3-small'], 'system')),
 			},
-			{
-				method: 'POST',
-				path: /^\/chat\/completions$/,
-				probe: 'headroom',
-				handle(ctx) {
-					const request = chatRequest(ctx);
-					if (isAnswer(request)) return request;
-					return spendThen(ctx, request.costs, () => json(200, chatCompletion(ctx, request)));
-				},
-			},
+			chatCompletionsRoute(),
 			...openaiSpendRoutes(),
 		],
 	};

@@ -2,7 +2,7 @@
 // `x-ratelimit-*` (requests) and `x-tokenlimit-*` (tokens) per second with a reset in seconds.
 import {hex, secondsUntil} from '../formats.js';
 import {json} from '../http.js';
-import {bearer, chatCompletion, chatRequest, isAnswer, spendThen} from '../openai-like.js';
+import {bearer, chatCompletionsRoute} from '../openai-like.js';
 import type {Answer, Behaviour, FakeContext, ProviderModule} from '../types.js';
 
 const billing = 'https://api.together.xyz/settings/billing';
@@ -89,15 +89,6 @@ export const together: ProviderModule = {
 					})),
 				),
 		},
-		{
-			method: 'POST',
-			path: /^\/chat\/completions$/,
-			probe: 'headroom',
-			handle(ctx) {
-				const request = chatRequest(ctx);
-				if (isAnswer(request)) return request;
-				return spendThen(ctx, request.costs, () => json(200, chatCompletion(ctx, request, '')));
-			},
-		},
+		chatCompletionsRoute({idPrefix: ''}),
 	],
 };

@@ -2,7 +2,7 @@
 import {stableUuid, uuid} from '../formats.js';
 import {json} from '../http.js';
 import {xaiEcho, xaiRedacted} from '../masks.js';
-import {bearer, chatCompletion, chatRequest, isAnswer, modelList, modelOf, spendThen} from '../openai-like.js';
+import {bearer, chatCompletionsRoute, modelList, modelOf} from '../openai-like.js';
 import type {Answer, Behaviour, FakeContext, ProviderModule} from '../types.js';
 
 const noPermission = 'The caller does not have permission to execute the specified operation';
@@ -97,15 +97,6 @@ export const xai: ProviderModule = {
 	routes: [
 		{method: 'GET', path: /^\/api-key$/, probe: 'balance', handle: keyInfo},
 		{method: 'GET', path: /^\/models$/, probe: 'validity', handle: () => json(200, modelList(['grok-3-mini', 'grok-4-0709'], 'xai'))},
-		{
-			method: 'POST',
-			path: /^\/chat\/completions$/,
-			probe: 'headroom',
-			handle(ctx) {
-				const request = chatRequest(ctx);
-				if (isAnswer(request)) return bare(422, 'Failed to deserialize the JSON body into the target type: missing field `messages`');
-				return spendThen(ctx, request.costs, () => json(200, chatCompletion(ctx, request, '')));
-			},
-		},
+		chatCompletionsRoute({idPrefix: '', invalid: () => bare(422, 'Failed to deserialize the JSON body into the target type: missing field `messages`')}),
 	],
 };
