@@ -5,7 +5,6 @@ import {startProxy} from '../proxy/server.js';
 import type {FailoverEvent, ProxyHandle} from '../proxy/types.js';
 import {sanitize} from '../secrets/scrub.js';
 import type {Exchange, KeyConfig, ProviderId, Verdict} from '../types.js';
-import {resolveSecretsByName} from './secret-table.js';
 
 // The live view's handle on a proxy running in the same process: what `a` and `b` change, what the table
 // and the header read. Key names only: no secret ever passes through here.
@@ -124,6 +123,7 @@ export function failoverAlert(event: FailoverEvent): Alert {
 /** What the in-process proxy needs from the monitor it runs beside. */
 export type TrafficMonitor = {
 	recordTraffic(name: string, exchange: Exchange): void;
+	secretLookup(): Promise<(name: string) => string | undefined>;
 	getSnapshot(): {keys: ReadonlyArray<{name: string; verdict?: Verdict}>};
 };
 
@@ -144,7 +144,7 @@ export type LiveProxy = {control: ProxyControl; close(): Promise<void>};
  * the monitor's verdicts decide which backups are usable, and a failover reaches the header and the sinks.
  */
 export async function startLiveProxy(options: LiveProxyOptions): Promise<LiveProxy> {
-	const resolveSecret = await resolveSecretsByName(options.keys);
+	const resolveSecret = await options.monitor.secretLookup();
 	let control: LiveProxyControl | undefined;
 	const handle = await startProxy({
 		configDir: options.configDir,

@@ -1,5 +1,4 @@
 import type {CommonOptions} from '../app/options.js';
-import {resolveSecretsByName} from '../app/secret-table.js';
 import {openSession} from '../app/session.js';
 import {runProxyCommand} from '../proxy/command.js';
 
@@ -10,8 +9,8 @@ import {runProxyCommand} from '../proxy/command.js';
 export async function runProxy(options: CommonOptions & {port?: number; jsonLog?: boolean}): Promise<number> {
 	const session = await openSession(options, false);
 	const {monitor, loaded} = session;
-	const resolve = await resolveSecretsByName(loaded.keys);
 	monitor.start();
+	const resolve = await monitor.secretLookup();
 	try {
 		return await runProxyCommand({
 			port: options.port,

@@ -57,6 +57,11 @@ export type Monitor = MonitorApi & {
 	recordTraffic(name: string, exchange: Exchange): void;
 	/** What must stay flat over days of polling: for soak tests and debugging. */
 	stats(): MonitorStats;
+	/**
+	 * Every key's secret by name, once resolved: the proxy forwards with the keys the monitor already holds, so a
+	 * `--command` secret runs once, not once per consumer. Unresolvable keys look up as undefined.
+	 */
+	secretLookup(): Promise<(name: string) => string | undefined>;
 };
 
 export type MonitorStats = {
@@ -562,6 +567,10 @@ export function createMonitor(options: MonitorOptions): Monitor {
 				readings += rt.recentArray.length;
 			}
 			return {timers, listeners: listeners.size, running, active: semaphore.active, waiting: semaphore.waiting, readings};
+		},
+		async secretLookup() {
+			await Promise.all(runtimes.map(rt => prepare(rt)));
+			return name => runtimes.find(rt => rt.config.name === name)?.secret?.reveal();
 		},
 		recordTraffic(name, exchange) {
 			const rt = runtimes.find(r => r.config.name === name);

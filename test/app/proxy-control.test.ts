@@ -20,6 +20,12 @@ afterAll(() => {
 	for (const dir of dirs) rmSync(dir, {recursive: true, force: true});
 });
 
+// The monitor resolves secrets; here the keys hold their values, so the lookup reads them.
+const lookupOf = (keys: readonly KeyConfig[]) => async () => (name: string) => {
+	const secret = keys.find(k => k.name === name)?.secret;
+	return secret?.type === 'value' ? secret.value : undefined;
+};
+
 const key = (name: string, extra: Partial<KeyConfig> = {}): KeyConfig => ({name, provider: 'openai', secret: {type: 'env', name: 'KW_TEST_KEY'}, origin: 'config', ...extra});
 
 function fakeHandle(traffic: ProxyStats['keys'] = {}) {
@@ -157,7 +163,7 @@ describe('startLiveProxy against the fake provider', () => {
 			},
 		};
 		const configDir = tempDir();
-		live = await startLiveProxy({monitor: {recordTraffic, getSnapshot: () => ({keys: []})}, keys, configDir, port: 0, sinks: [sink]});
+		live = await startLiveProxy({monitor: {recordTraffic, getSnapshot: () => ({keys: []}), secretLookup: lookupOf(keys)}, keys, configDir, port: 0, sinks: [sink]});
 		const {control} = live;
 		const changed = vi.fn();
 		control.subscribe(changed);
@@ -195,7 +201,7 @@ describe('startLiveProxy against the fake provider', () => {
 			{name: 'two', provider: 'openai', secret: {type: 'value', value: 'sk-test-healthy-livectl-0004'}, baseUrl: fake.baseUrl('openai'), origin: 'demo'},
 		];
 		const recordTraffic = vi.fn();
-		live = await startLiveProxy({monitor: {recordTraffic, getSnapshot: () => ({keys: []})}, keys, configDir: tempDir(), port: 0});
+		live = await startLiveProxy({monitor: {recordTraffic, getSnapshot: () => ({keys: []}), secretLookup: lookupOf(keys)}, keys, configDir: tempDir(), port: 0});
 		const token = readFileSync(live.control.tokenPath, 'utf8').trim();
 		const get = async () => {
 			const response = await request(`${live!.control.baseUrl('openai')}/models`, {headers: {authorization: `Bearer ${token}`}});

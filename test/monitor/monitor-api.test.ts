@@ -287,3 +287,24 @@ describe('snapshot and subscribers', () => {
 		expect(monitor.history('nope')).toBeUndefined();
 	});
 });
+
+describe('secretLookup', () => {
+	it('hands out the secrets the monitor resolved, running a secret command once for probes and proxy alike', async () => {
+		const {mkdtempSync, readFileSync} = await import('node:fs');
+		const {tmpdir} = await import('node:os');
+		const path = await import('node:path');
+		const counter = path.join(mkdtempSync(path.join(tmpdir(), 'kw-secret-')), 'runs');
+		const commandKey = key('cmd', {secret: {type: 'command', command: `echo run >> '${counter}'; echo sk-test-command-0123456789abcdef`}});
+		const missing = key('gone', {secret: {type: 'env', name: 'KEYWATCH_TEST_NOT_SET_ANYWHERE'}});
+		const {monitor} = setup({keys: [key('plain'), commandKey, missing], env: {}});
+		monitor.start();
+		const lookup = await monitor.secretLookup();
+		await monitor.checkOnce();
+		await monitor.secretLookup();
+		expect(lookup('plain')).toBe('sk-test-plain-0123456789abcdef');
+		expect(lookup('cmd')).toBe('sk-test-command-0123456789abcdef');
+		expect(lookup('gone')).toBeUndefined();
+		expect(lookup('nobody')).toBeUndefined();
+		expect(readFileSync(counter, 'utf8').trim().split('\n')).toHaveLength(1);
+	});
+});
