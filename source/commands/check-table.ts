@@ -2,7 +2,8 @@ import {stripControl} from '../secrets/scrub.js';
 import type {Incident, KeyState, LimitKind, MonitorSnapshot} from '../types.js';
 import {formatCount, formatDuration} from '../ui/format.js';
 import {nextReset, REQUEST_KINDS, TOKEN_KINDS, tightestWindow} from '../ui/key-view.js';
-import {downIncident, lowReason, sendsNoHeaders, spendLeftText, spendText} from '../ui/reasons.js';
+import {moneyVariants} from '../ui/key-cells.js';
+import {downIncident, lowReason, sendsNoHeaders} from '../ui/reasons.js';
 
 // The same choices as the live view's columns, so `check` and the table never disagree about a key:
 // the tightest window of each kind (the one that limits), the deadline the countdown shows, one number format.
@@ -20,18 +21,10 @@ function resetIn(key: KeyState, now: number): string {
 	return at === undefined || at <= now ? '—' : formatDuration(at - now);
 }
 
+// The live view's money cell, widest wording: credit left, or spend against the budget with what is left.
 function credit(key: KeyState): string {
-	const c = key.credit;
-	if (c?.remaining !== undefined) {
-		const amount = c.currency === 'USD' ? `$${c.remaining.toFixed(2)}` : `${compact(c.remaining)} ${c.currency}`;
-		return c.source === 'estimate' ? `~${amount}` : amount;
-	}
-	// Spend against the budget (an admin key reads it): "$12.30 of $500 ($487.70 left)".
-	if (key.spend) {
-		const left = spendLeftText(key.spend);
-		return left ? `${spendText(key.spend)} (${left})` : spendText(key.spend);
-	}
-	return '—';
+	const [widest, left] = moneyVariants(key);
+	return !key.credit && key.spend && left ? `${widest} (${left})` : (widest ?? '—');
 }
 
 /** Nothing for OK; which window is low for LOW; the open incident for DOWN; the verdict's title otherwise. */
