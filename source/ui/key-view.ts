@@ -1,4 +1,5 @@
 import type {KeyState, LimitKind, ProviderId, RateWindow, Reading, WindowPeriod} from '../types.js';
+import {limitPhrase} from '../diagnosis/limits.js';
 import {isKnown} from './format.js';
 
 // What the view derives from a KeyState: which window is tightest, when the next reset is, whether
@@ -89,19 +90,10 @@ export function headroomHistory(recent: readonly Reading[]): number[] {
 	return values;
 }
 
-const periodWords: Record<WindowPeriod, string> = {
-	second: 'per second',
-	minute: 'per minute',
-	hour: 'per hour',
-	day: 'per day',
-	month: 'per month',
-	unknown: '',
-};
-
-/** "tokens per minute". */
+/** "tokens per minute": the diagnosis's wording; an unknown kind is named by `fallback` (the window's id). */
 export function limitName(kind: LimitKind, period: WindowPeriod = 'unknown', fallback = 'limit'): string {
-	const words = kind === 'unknown' ? fallback : kind.replace('_', ' ');
-	return [words, periodWords[period]].filter(Boolean).join(' ');
+	if (kind === 'unknown') return period === 'unknown' ? fallback : `${fallback} per ${period}`;
+	return limitPhrase(kind, period) ?? fallback;
 }
 
 /** "requests per minute", "input tokens per day". */
