@@ -56,13 +56,31 @@ export function installSignalHandlers(options: {graceMs?: number; exit?: (code: 
 	};
 }
 
-/** Resolves on the first SIGINT, SIGTERM or SIGHUP, then removes its listeners. */
-export function waitForSignal(): Promise<NodeJS.Signals> {
-	return new Promise(resolve => {
-		const handler = (signal: NodeJS.Signals) => {
-			for (const s of SIGNALS) process.off(s, handler);
-			resolve(signal);
+/**
+ * What a foreground command (serve, proxy, simulate) waits on: the first SIGINT, SIGTERM or SIGHUP, or `abort`.
+ * Listening starts at once, so a signal during start-up is not lost; `dispose` stops listening early.
+ */
+export function stopSignal(abort?: AbortSignal): {stopped: Promise<HandledSignal | 'abort'>; dispose(): void} {
+	let dispose = (): void => {};
+	const stopped = new Promise<HandledSignal | 'abort'>(resolve => {
+		const finish = (reason: HandledSignal | 'abort') => {
+			dispose();
+			resolve(reason);
 		};
-		for (const s of SIGNALS) process.on(s, handler);
+		const onSignal = (signal: HandledSignal) => finish(signal);
+		const onAbort = () => finish('abort');
+		dispose = () => {
+			for (const s of SIGNALS) process.off(s, onSignal);
+			abort?.removeEventListener('abort', onAbort);
+		};
+		for (const s of SIGNALS) process.on(s, onSignal);
+		abort?.addEventListener('abort', onAbort, {once: true});
+		if (abort?.aborted) finish('abort');
 	});
+	return {stopped, dispose: () => dispose()};
+}
+
+/** Resolves on the first SIGINT, SIGTERM or SIGHUP, then removes its listeners. */
+export function waitForSignal(): Promise<HandledSignal | 'abort'> {
+	return stopSignal().stopped;
 }

@@ -1,4 +1,5 @@
 // `keywatch simulate`: the fake provider on its own, until SIGINT or SIGTERM.
+import {waitForSignal} from '../app/signals.js';
 import {PROVIDER_IDS} from '../types.js';
 import {startFakeProvider} from './server.js';
 import {BEHAVIOURS, FAULTS} from './types.js';
@@ -32,14 +33,6 @@ function describe(url: string, baseUrl: (p: (typeof PROVIDER_IDS)[number]) => st
 export async function runSimulate(options: {port?: number}): Promise<void> {
 	const fake = await startFakeProvider({port: options.port});
 	process.stdout.write(describe(fake.url, fake.baseUrl));
-	await new Promise<void>(resolve => {
-		const stop = (): void => {
-			process.off('SIGINT', stop);
-			process.off('SIGTERM', stop);
-			resolve();
-		};
-		process.on('SIGINT', stop);
-		process.on('SIGTERM', stop);
-	});
+	await waitForSignal();
 	await fake.close();
 }

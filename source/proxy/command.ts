@@ -1,6 +1,7 @@
 // `keywatch proxy [--port N] [--json-log]`: run the proxy in the foreground until SIGINT/SIGTERM.
 import {PROVIDER_IDS, type KeyConfig, type ProviderId} from '../types.js';
 import {sanitize} from '../secrets/scrub.js';
+import {stopSignal} from '../app/signals.js';
 import {DEFAULT_PROXY_PORT, startProxy} from './server.js';
 import type {ProxyHandle, ProxyOptions} from './types.js';
 
@@ -55,31 +56,13 @@ export function proxyBanner(handle: ProxyHandle, keys: readonly KeyConfig[]): st
 	return `${lines.join('\n')}\n`;
 }
 
-function waitForStop(signal: AbortSignal | undefined): {stopped: Promise<NodeJS.Signals | 'abort'>; dispose(): void} {
-	let dispose = (): void => {};
-	const stopped = new Promise<NodeJS.Signals | 'abort'>(resolve => {
-		const onSignal = (name: NodeJS.Signals): void => resolve(name);
-		const onAbort = (): void => resolve('abort');
-		process.once('SIGINT', onSignal);
-		process.once('SIGTERM', onSignal);
-		signal?.addEventListener('abort', onAbort, {once: true});
-		if (signal?.aborted) resolve('abort');
-		dispose = () => {
-			process.off('SIGINT', onSignal);
-			process.off('SIGTERM', onSignal);
-			signal?.removeEventListener('abort', onAbort);
-		};
-	});
-	return {stopped, dispose: () => dispose()};
-}
-
 /** Runs until SIGINT/SIGTERM (or `signal`); resolves with the exit code: 0 after a clean stop, 2 when it cannot start (a taken port). */
 export async function runProxyCommand(options: ProxyCommandOptions): Promise<number> {
 	const stdout = options.stdout ?? process.stdout;
 	const stderr = options.stderr ?? process.stderr;
 	const info = options.jsonLog ? stderr : stdout;
 	const port = options.port ?? DEFAULT_PROXY_PORT;
-	const stop = waitForStop(options.signal);
+	const stop = stopSignal(options.signal);
 	let handle: ProxyHandle;
 	try {
 		handle = await startProxy({
