@@ -7,13 +7,12 @@ import {downIncident, lowReason, sendsNoHeaders} from '../ui/reasons.js';
 
 // The same choices as the live view's columns, so `check` and the table never disagree about a key:
 // the tightest window of each kind (the one that limits), the deadline the countdown shows, one number format.
-const compact = formatCount;
 
 function headroom(key: KeyState, kinds: readonly LimitKind[]): string {
 	const window = tightestWindow(key.windows, kinds);
 	// Gemini and DeepSeek send no rate-limit headers: say so rather than leave a blank.
 	if (!window) return key.checkedAt !== undefined && sendsNoHeaders(key.provider) ? 'no headers' : '—';
-	return `${compact(window.remaining)}/${compact(window.limit)}${window.period === 'day' ? '/d' : ''}`;
+	return `${formatCount(window.remaining)}/${formatCount(window.limit)}${window.period === 'day' ? '/d' : ''}`;
 }
 
 function resetIn(key: KeyState, now: number): string {
