@@ -47,10 +47,26 @@ async function printRemote(url: string, json: boolean): Promise<number> {
 	return exitCodeFor(result.snapshot);
 }
 
+/**
+ * Ink decides once, when it loads, whether it runs in CI (CI or CONTINUOUS_INTEGRATION set), and there it draws
+ * nothing until exit: the live view would stay a blank screen for as long as it runs. Both ends being terminals
+ * means a person is watching, whatever the environment says, so the variables are hidden while Ink loads and
+ * put back at once for the secret commands and anything else that reads them later.
+ */
+export async function loadInkAsOnATerminal<T>(load: () => Promise<T>, env: NodeJS.ProcessEnv = process.env): Promise<T> {
+	const hidden = (['CI', 'CONTINUOUS_INTEGRATION'] as const).filter(name => name in env).map(name => [name, env[name]] as const);
+	for (const [name] of hidden) delete env[name];
+	try {
+		return await load();
+	} finally {
+		for (const [name, value] of hidden) env[name] = value;
+	}
+}
+
 /** Bare `keywatch`: the live view on a terminal, `check` otherwise (pipes, cron, CI). */
 export async function runDefault(options: LiveOptions): Promise<number> {
 	if (!process.stdout.isTTY || !process.stdin.isTTY) return options.remote ? printRemote(options.remote, Boolean(options.json)) : runCheck(options);
-	const {runLiveView} = await import('../ui/run.js');
+	const {runLiveView} = await loadInkAsOnATerminal(() => import('../ui/run.js'));
 	if (options.remote) {
 		const {createRemoteMonitor, RemoteUrlError} = await import('../remote/index.js');
 		let monitor;

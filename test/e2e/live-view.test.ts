@@ -13,7 +13,8 @@ describe('live view end to end (tmux)', () => {
 	};
 
 	it('shows the demo table, opens a detail pane, closes it and quits with exit code 0, restoring the screen', async () => {
-		const s = start('--demo');
+		// CI=true as on a CI runner: Ink draws nothing there until exit unless keywatch hides it (commands/live.ts).
+		const s = start('--demo', {CI: 'true'});
 		await s.waitFor(screen => /demo/i.test(screen) && screen.includes('openai-prod'), 'the demo table');
 		await s.waitFor(screen => screen.includes('DENIED') && screen.includes('LIMITED') && /\bOK\b/.test(screen), 'probe results');
 		await s.press('4'); // openai-trial: out of credit

@@ -1,4 +1,12 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
+
+// The bin hides CI variables from Ink while it loads when stdout is a terminal (source/cli.tsx): in CI mode Ink
+// draws nothing until exit. This file drives runLiveView as the bin would on a terminal, so it does the same
+// before Ink is imported; CI runs set CI=true.
+vi.hoisted(() => {
+	delete process.env.CI;
+	delete process.env.CONTINUOUS_INTEGRATION;
+});
 import {ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, runLiveView} from '../../source/ui/run.js';
 import {fakeMonitor, sampleKeys} from './fixtures.js';
 import {keys, renderScreen} from './screen.js';
