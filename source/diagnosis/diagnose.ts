@@ -158,9 +158,14 @@ function answerWithoutRules(ctx: Context, windows: RateWindow[], exchange: Excha
 			],
 		});
 	}
-	if (success && !body.hasError) {
+	// A 2xx whose `error` field says nothing (no message, type or code) is not an error the API sent: it is an
+	// answer of the wrong shape, read like any other unreadable 2xx rather than as a refusal.
+	const emptyError = success && body.hasError && !body.error.message && !body.error.type && !body.error.code && !body.error.googleStatus;
+	if (success && (!body.hasError || emptyError)) {
 		// "Key works" needs an answer the API could have sent: a 2xx with an unreadable body is not one.
-		const problem = unreadableBody(typeof exchange.body === 'string' ? exchange.body : '', exchange.truncated === true);
+		const problem = emptyError
+			? "the body's error field held no message, type or code (an answer of the wrong shape)"
+			: unreadableBody(typeof exchange.body === 'string' ? exchange.body : '', exchange.truncated === true);
 		if (problem) {
 			return build({
 				id: 'ok.unreadable',

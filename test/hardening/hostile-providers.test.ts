@@ -31,7 +31,7 @@ const expected: Record<(typeof FAULTS)[number] | 'echo_key' | 'healthy', Expecte
 	html: {kind: 'outage', status: 'DOWN'},
 	not_json: {kind: 'unknown', status: 'DOWN', title: 'Unreadable answer'},
 	truncated_json: {kind: 'unknown', status: 'DOWN', title: 'Unreadable answer'},
-	wrong_shape: {kind: 'unknown', status: 'DENIED'},
+	wrong_shape: {kind: 'unknown', status: 'DOWN', title: 'Unreadable answer'},
 	null_body: {kind: 'unknown', status: 'DOWN', title: 'Unreadable answer'},
 	deep_json: {kind: 'unknown', status: 'DOWN', title: 'Unreadable answer'},
 	huge_body: {kind: 'unknown', status: 'DOWN', title: 'Unreadable answer'},

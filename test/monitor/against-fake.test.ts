@@ -325,7 +325,7 @@ const expected: Record<string, Expected | Partial<Record<ProviderId, Expected>>>
 	html: ['DOWN', 'outage'],
 	not_json: ['DOWN', 'unknown'],
 	truncated_json: ['DOWN', 'unknown'],
-	wrong_shape: ['DENIED', 'unknown'],
+	wrong_shape: ['DOWN', 'unknown'],
 	null_body: ['DOWN', 'unknown'],
 	deep_json: ['DOWN', 'unknown'],
 	huge_body: ['DOWN', 'unknown'],

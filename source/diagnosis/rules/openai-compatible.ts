@@ -57,6 +57,16 @@ export const openaiCompatibleRules: Rule[] = [
 		],
 	},
 	{
+		// model_not_found is ambiguous, but not when the message itself says the model was retired.
+		id: 'oai.model-not-found-retired',
+		match: {typeOrCode: /^model_not_found$/i, message: /has been (?:deprecated|decommissioned|retired|removed)|no longer (?:available|supported)|(?:was|is) (?:deprecated|decommissioned|retired)/i},
+		kind: 'model_access',
+		...t.modelAccess,
+		title: 'Model retired',
+		why: 'The message says the model was retired by {provider} (code model_not_found): it no longer answers for any key.',
+		fix: ["Switch to the replacement model named in {provider}'s deprecations page or in the message below.", 'Update the model in every app and in keywatch (settings.model).'],
+	},
+	{
 		id: 'oai.model-not-found',
 		match: {typeOrCode: /^model_not_found$/i},
 		kind: 'model_access',

@@ -35,6 +35,8 @@ export const malformedCases: Case[] = [
 	{name: 'deeply nested JSON with no status', provider: 'openai', status: null, body: `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`, kind: 'unknown'},
 	{name: 'deeply nested JSON on a 200 is not "key works"', provider: 'openai', status: 200, body: '['.repeat(100_000), kind: 'unknown'},
 	{name: 'HTML-free plain text on a 200 is not "key works"', provider: 'anthropic', status: 200, body: 'Service temporarily unavailable', kind: 'unknown'},
+	{name: 'an error field with nothing readable on a 200 is not a refusal', provider: 'openai', status: 200, body: {object: 'list', data: 'x', error: {message: 7, type: []}}, kind: 'unknown', clears: 'by_itself'},
+	{name: 'a readable error on a 200 is still read', provider: 'openai', status: 200, body: oai('Incorrect API key provided: sk-test…abcd.', 'invalid_request_error', 'invalid_api_key'), kind: 'invalid_key'},
 	{name: 'a JSON object on a 200 is "key works"', provider: 'anthropic', status: 200, body: '{"data":[]}', kind: 'ok'},
 	{name: 'header of 8 KB and garbage retry-after', provider: 'openai', status: 429, headers: {'x-junk': 'x'.repeat(8192), 'retry-after': 'soon'}, body: '', kind: 'unknown'},
 	{name: 'negative retry-after is ignored', provider: 'openai', status: 503, headers: {'retry-after': '-5'}, body: '', kind: 'outage|overloaded'},

@@ -101,6 +101,15 @@ export const openaiCases: Case[] = [
 		kind: 'model_access',
 	},
 	{
+		name: 'retired model said in a model_not_found message',
+		provider: 'openai',
+		status: 404,
+		body: oai('The model `text-davinci-003` has been deprecated, learn more here: https://platform.openai.com/docs/deprecations', 'invalid_request_error', 'model_not_found'),
+		kind: 'model_access',
+		rule: 'oai.model-not-found-retired',
+		clears: 'needs_action',
+	},
+	{
 		name: 'organization header mismatch',
 		provider: 'openai',
 		status: 401,
