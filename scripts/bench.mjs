@@ -169,7 +169,7 @@ function row(name, figure, aim, build) {
 
 row('polling', 'Polling overhead (200 keys)', '< 1.5×', p => [
 	`\`check\` ${s(p.check.wallMs)} (CPU ${s(p.check.cpuMs)}) vs bare undici ${s(p.bare.wallMs)} (CPU ${s(p.bare.cpuMs)}): **${ratio(p.check.wallMs, p.bare.wallMs)}** wall, ${ratio(p.check.cpuMs, p.bare.cpuMs)} CPU`,
-	`Whole processes, spawn to exit, median of ${p.check.runs} alternating runs. \`keywatch check --json --no-spend\` made ${p.requestsPerRun} requests (${p.methods.join(', ')}; counted at the fake provider's \`GET /_fake/requests\`); scripts/bench/bare-undici.mjs replays exactly those (${p.bare.requests} per run) with one undici Agent, 4 connections, 8 in flight — keywatch's transport and monitor defaults — reading every body. Fake provider in its own process. CPU = user+sys from GNU time.`,
+	`Whole processes, spawn to exit, median of ${p.check.runs} alternating runs. \`keywatch check --json --no-spend\` made ${p.requestsPerRun} requests (${p.methods.join(', ')}; counted at the fake provider's \`GET /_fake/requests\`); scripts/bench/bare-undici.mjs replays exactly those (${p.bare.requests} per run) with one undici Agent, 64 connections and 64 in flight — what a one-shot check of that many keys uses (source/app/session.ts) — reading every body. Fake provider in its own process. CPU = user+sys from GNU time.`,
 ]);
 row('firstFrame', 'First frame', '< 400 ms', f => [
 	`**${fmtMs(f.keywatch.wallMs)}** (CPU ${fmtMs(f.keywatch.cpuMs)}); Ink hello-world ${fmtMs(f.hello.wallMs)} (CPU ${fmtMs(f.hello.cpuMs)})${f.helloBundled ? `, bundled ${fmtMs(f.helloBundled.wallMs)} (CPU ${fmtMs(f.helloBundled.cpuMs)})` : ''}`,

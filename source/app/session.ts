@@ -27,7 +27,16 @@ export type SessionOptions = {
 	persistHistory?: boolean;
 	/** Where the history store's one-line warnings go (the live view must not write over its own screen). */
 	warn?: (message: string) => void;
+	/**
+	 * One pass over every key (`check`): probes run side by side, up to ONE_SHOT_CONCURRENCY, so keys whose provider
+	 * hangs cost one timeout together rather than one timeout per batch of eight.
+	 */
+	oneShot?: boolean;
 };
+
+/** Side-by-side probes in a one-shot run: enough for any realistic config, still a bound for a 2,000-key one. */
+export const ONE_SHOT_CONCURRENCY = 64;
+const POLL_CONCURRENCY = 8;
 
 export async function openSession(options: CommonOptions, allowDemo: boolean, session: SessionOptions = {}): Promise<Session> {
 	const loaded = await loadKeys({demo: options.demo, allowDemo});
@@ -42,10 +51,12 @@ export async function openSession(options: CommonOptions, allowDemo: boolean, se
 		settings.intervalMs = Math.min(settings.intervalMs, 10_000);
 		settings.headroomIntervalMs = Math.min(settings.headroomIntervalMs, 20_000);
 	}
-	const transport = createTransport({timeoutMs: settings.timeoutMs});
+	const concurrency = session.oneShot ? Math.min(Math.max(loaded.keys.length, POLL_CONCURRENCY), ONE_SHOT_CONCURRENCY) : POLL_CONCURRENCY;
+	// As many connections per origin as probes may run, or hanging keys hold them all and the rest queue in undici.
+	const transport = createTransport({timeoutMs: settings.timeoutMs, connections: concurrency});
 	// A one-shot run would overwrite the saved day with an older copy plus one sample; the demo has nothing to keep.
 	const historyStore = session.persistHistory && !loaded.demo ? createHistoryStore(loaded.store.dir, session.warn ? {warn: session.warn} : {}) : undefined;
-	const keyMonitor = createMonitor({keys: loaded.keys, transport, ...settings, demo: Boolean(loaded.demo), ...(historyStore ? {historyStore} : {})});
+	const keyMonitor = createMonitor({keys: loaded.keys, transport, ...settings, concurrency, demo: Boolean(loaded.demo), ...(historyStore ? {historyStore} : {})});
 	// Status pages are on unless the config says `settings.statusPages: false`.
 	const monitor =
 		fileSettings.statusPages === false ? keyMonitor : withIncidents(keyMonitor, createStatusPoller({transport, timeoutMs: settings.timeoutMs, ...statusPageTargets(loaded)}));

@@ -3,10 +3,11 @@ import {sendTest} from '../alerts/dispatch.js';
 import {maskUrl} from '../alerts/sinks/mask-url.js';
 import {sinksFromConfig} from '../alerts/sinks/from-config.js';
 import {UsageError} from '../app/options.js';
-import {ConfigError, openConfig} from '../config/store.js';
+import {ConfigError} from '../config/store.js';
+import {openWarned} from './keys.js';
 
 function readAlerts(): {config: AlertConfig; save(next: AlertConfig): void} {
-	const store = openConfig();
+	const store = openWarned();
 	const file = store.read();
 	const parsed = alertConfigSchema.safeParse(file.alerts ?? {});
 	if (!parsed.success) {

@@ -13,7 +13,7 @@ export function exitCodeFor(snapshot: MonitorSnapshot): number {
 
 /** Probe every key once, print, and exit. Never starts Ink. */
 export async function runCheck(options: CommonOptions & {json?: boolean}): Promise<number> {
-	const session = await openSession(options, false);
+	const session = await openSession(options, false, {oneShot: true});
 	try {
 		const snapshot = await session.monitor.checkOnce();
 		process.stdout.write(options.json ? `${JSON.stringify(snapshotToJson(snapshot), null, 2)}\n` : renderCheckTable(snapshot));

@@ -2,7 +2,7 @@ import {text} from 'node:stream/consumers';
 import {keysFromEnvironment} from '../app/keys.js';
 import {UsageError} from '../app/options.js';
 import {keyConfigSchema} from '../config/schema.js';
-import {addKey, openConfig, removeKey} from '../config/store.js';
+import {addKey, openConfig, permissionWarnings, removeKey, type ConfigStore} from '../config/store.js';
 import {deleteFromKeyring, storeInKeyring} from '../secrets/keyring.js';
 import {describeSecretRef} from '../secrets/resolve.js';
 import {mask} from '../secrets/secret.js';
@@ -12,6 +12,13 @@ function providerId(input: string): ProviderId {
 	const id = input.toLowerCase().replace(/-/g, '_');
 	if ((PROVIDER_IDS as readonly string[]).includes(id)) return id as ProviderId;
 	throw new UsageError(`unknown provider "${input}"; use one of: ${PROVIDER_IDS.join(', ').replace(/_/g, '-')}`);
+}
+
+/** The config, with the same warning as every other command when the folder or file is readable by others. */
+export function openWarned(): ConfigStore {
+	const store = openConfig();
+	for (const warning of permissionWarnings(store.dir)) process.stderr.write(`keywatch: warning: ${warning}\n`);
+	return store;
 }
 
 type SecretSource = {ref: SecretRef; keyringValue?: string};
@@ -77,7 +84,7 @@ export async function runAdd(providerInput: string, options: Record<string, unkn
 		const issue = parsed.error.issues[0];
 		throw new UsageError(`invalid ${issue?.path.join('.') || 'key'}: ${issue?.message ?? 'unknown problem'}`);
 	}
-	const store = openConfig();
+	const store = openWarned();
 	if (store.read().keys.some(k => k.name === parsed.data.name)) {
 		throw new UsageError(`a key named "${parsed.data.name}" already exists; pick another --name or run keywatch remove ${parsed.data.name}`);
 	}
@@ -92,7 +99,7 @@ function describeKey(key: KeyConfig): string {
 }
 
 export async function runList(options: {json?: boolean}): Promise<number> {
-	const store = openConfig();
+	const store = openWarned();
 	const configured = store.read().keys as KeyConfig[];
 	const fromEnv = keysFromEnvironment();
 	const rows = [
@@ -115,7 +122,7 @@ export async function runList(options: {json?: boolean}): Promise<number> {
 }
 
 export async function runRemove(name: string): Promise<number> {
-	const store = openConfig();
+	const store = openWarned();
 	const key = store.read().keys.find(k => k.name === name);
 	if (!key || !removeKey(store, name)) throw new UsageError(`no configured key named "${name}"; see keywatch list`);
 	process.stdout.write(`removed ${name}\n`);

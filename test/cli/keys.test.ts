@@ -1,4 +1,4 @@
-import {readFileSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cleanEnv, runCli, tempConfigDir} from '../helpers/cli.js';
@@ -16,6 +16,27 @@ describe('keywatch add / list / remove', () => {
 		expect(config.keys).toEqual([{name: 'prod', provider: 'openai', secret: {type: 'env', name: 'MY_OPENAI_KEY'}}]);
 		expect(statSync(file).mode & 0o777).toBe(0o600);
 		expect(statSync(dir).mode & 0o777).toBe(0o700);
+	});
+
+	it('add, list and remove warn about a config folder and file readable by others, and still work', async () => {
+		const dir = tempConfigDir();
+		chmodSync(dir, 0o755);
+		const added = await runCli(['add', 'openai', '--name', 'prod', '--env', 'MY_OPENAI_KEY'], {env: env(dir)});
+		expect(added.code).toBe(0);
+		expect(added.stderr).toContain(`keywatch: warning: ${dir} is readable by others (mode 755); run: chmod 700 '${dir}'`);
+		const file = path.join(dir, 'config.json');
+		chmodSync(file, 0o644);
+		const listed = await runCli(['list'], {env: env(dir)});
+		expect(listed.code).toBe(0);
+		expect(listed.stdout).toContain('prod');
+		expect(listed.stderr).toContain(`${file} is readable by others (mode 644); run: chmod 600 '${file}'`);
+		const removed = await runCli(['remove', 'prod'], {env: env(dir)});
+		expect(removed.code).toBe(0);
+		expect(removed.stderr).toContain(`${dir} is readable by others`);
+		chmodSync(dir, 0o700);
+		chmodSync(file, 0o600);
+		const quiet = await runCli(['list'], {env: env(dir)});
+		expect(quiet.stderr).not.toContain('readable by others');
 	});
 
 	it('stores a --stdin value but lists it masked', async () => {
