@@ -1,11 +1,9 @@
-import {createAlerter} from '../alerts/alerter.js';
-import {alertConfigSchema} from '../alerts/config.js';
-import {sinksFromConfig} from '../alerts/sinks/from-config.js';
 import type {AlertSink} from '../alerts/types.js';
 import type {CommonOptions} from '../app/options.js';
 import {UsageError} from '../app/options.js';
 import {startLiveProxy, type LiveProxy} from '../app/proxy-control.js';
 import {openSession, type Session} from '../app/session.js';
+import {startSessionAlerts} from '../app/session-alerts.js';
 import {DEFAULT_PROXY_PORT} from '../proxy/server.js';
 import {sanitize} from '../secrets/scrub.js';
 import {startStatusCacheWriter} from '../status-line/cache-writer.js';
@@ -81,13 +79,11 @@ export async function runDefault(options: LiveOptions): Promise<number> {
 	// The live view runs for days: keep the trend across restarts; warnings must not write over the screen.
 	const session = await openSession(options, true, {persistHistory: true, warn: () => {}});
 	const {monitor, loaded, settings} = session;
-	const alerts = alertConfigSchema.safeParse(loaded.store.read().alerts ?? {});
-	const sinks = alerts.success && !loaded.demo ? sinksFromConfig(alerts.data) : [];
-	const alerter = alerts.success && !loaded.demo ? createAlerter(monitor, alerts.data, sinks) : undefined;
+	const alerts = startSessionAlerts(session);
 	const cache = loaded.demo ? undefined : startStatusCacheWriter(monitor, loaded.store.dir, {});
 	let proxy: LiveProxy | undefined;
 	try {
-		const started = await maybeStartProxy(session, sinks);
+		const started = await maybeStartProxy(session, alerts.sinks);
 		proxy = started.proxy;
 		monitor.start();
 		return await runLiveView(monitor, {
@@ -96,15 +92,15 @@ export async function runDefault(options: LiveOptions): Promise<number> {
 			compact: options.compact,
 			warnings: [
 				...loaded.warnings,
-				...(alerts.success ? [] : ['the alerts section of the config is invalid; alerts are off']),
+				...(alerts.warning ? [alerts.warning] : []),
 				...(started.warning ? [started.warning] : []),
 			],
-			alerts: alerter,
+			alerts: alerts.alerter,
 			proxy: proxy?.control,
 		});
 	} finally {
 		await proxy?.close();
-		alerter?.stop();
+		await alerts.stop();
 		cache?.stop();
 		await session.close();
 	}

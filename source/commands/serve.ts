@@ -1,6 +1,7 @@
 import type {CommonOptions} from '../app/options.js';
 import {UsageError} from '../app/options.js';
 import {openSession} from '../app/session.js';
+import {startSessionAlerts} from '../app/session-alerts.js';
 import {ServeError, startServe} from '../serve/server.js';
 import {waitForSignal} from '../app/signals.js';
 
@@ -20,9 +21,13 @@ export async function runServe(options: CommonOptions & {port?: number; host?: s
 		if (error instanceof ServeError) throw new UsageError(error.message);
 		throw error;
 	}
+	// A headless poller is where a team's alerts belong: the config's sinks fire as they do in the live view.
+	const alerts = startSessionAlerts(session);
+	if (alerts.warning) process.stderr.write(`keywatch: warning: ${alerts.warning}\n`);
 	session.monitor.start();
 	process.stderr.write(`keywatch serve: ${session.loaded.keys.length} keys, metrics at ${handle.url}/metrics, state at ${handle.url}/state (Ctrl+C stops)\n`);
 	await waitForSignal();
+	await alerts.stop();
 	await handle.close();
 	await session.close();
 	return 0;

@@ -1,10 +1,11 @@
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {startFakeProvider, type FakeProvider} from '../../source/fake/server.js';
+import {startReceiver} from '../alerts/receiver.js';
 import {cleanEnv, cliPath, runCli, tempConfigDir} from '../helpers/cli.js';
 
 /** Start a long-running command and wait until its output matches. */
@@ -125,5 +126,76 @@ describe('serve, status, alert and proxy commands', () => {
 		const exited = exitCode(child);
 		child.kill('SIGTERM');
 		expect(await exited).toBe(0);
+	});
+	async function waitFor<T>(read: () => T | undefined, ms: number): Promise<T | undefined> {
+		for (const until = Date.now() + ms; Date.now() < until; await new Promise(r => setTimeout(r, 100))) {
+			const value = read();
+			if (value !== undefined) return value;
+		}
+		return read();
+	}
+
+	it('serve sends the config\'s alerts when a key changes, with no key in them', {timeout: 40_000}, async () => {
+		const receiver = await startReceiver();
+		try {
+			const key = 'sk-test-healthy-servealert0000001';
+			const dir = await configWith(key);
+			const env = cleanEnv({KEYWATCH_CONFIG_DIR: dir});
+			expect((await runCli(['alert', 'add', 'webhook', `${receiver.url}/hook`, '--format', 'json'], {env})).code).toBe(0);
+			const file = path.join(dir, 'config.json');
+			const config = JSON.parse(readFileSync(file, 'utf8'));
+			writeFileSync(file, JSON.stringify({...config, alerts: {...config.alerts, hysteresis: 1, cooldownMinutes: 0}}), {mode: 0o600});
+			const {child, match} = await startLong(['serve', '--port', '0', '--interval', '5', '--no-spend'], env, /metrics at (http:\/\/127\.0\.0\.1:\d+)\/metrics/);
+			children.push(child);
+			const base = match[1];
+			let state: Array<{status: string}> = [];
+			for (let i = 0; i < 100 && state[0]?.status !== 'OK'; i++) {
+				state = (await (await fetch(`${base}/state`)).json()) as typeof state;
+				await new Promise(r => setTimeout(r, 100));
+			}
+			expect(state[0]?.status).toBe('OK');
+			fake.setScenario(key, 'invalid');
+			const body = await waitFor(() => receiver.received.find(r => r.body.includes('DENIED'))?.body, 25_000);
+			fake.setScenario(key, undefined);
+			expect(body, 'no alert reached the webhook').toBeDefined();
+			expect(JSON.parse(body as string).alert.keys).toEqual([expect.objectContaining({name: 'prod', from: 'OK', to: 'DENIED', title: 'Invalid API key'})]);
+			expect(body).not.toContain('servealert');
+			const exited = exitCode(child);
+			child.kill('SIGTERM');
+			expect(await exited).toBe(0);
+		} finally {
+			await receiver.close();
+		}
+	});
+
+	it('proxy announces a failover through the alert sinks', {timeout: 30_000}, async () => {
+		const receiver = await startReceiver();
+		try {
+			const primary = 'sk-test-invalid-proxyalert000001';
+			const spare = 'sk-test-healthy-proxyalert000002';
+			const dir = await configWith(primary);
+			const env = cleanEnv({KEYWATCH_CONFIG_DIR: dir});
+			const added = await runCli(['add', 'openai', '--name', 'spare', '--stdin', '--backup', '--base-url', fake.baseUrl('openai')], {env, input: spare});
+			expect(added.code, added.stderr).toBe(0);
+			expect((await runCli(['alert', 'add', 'webhook', `${receiver.url}/hook`, '--format', 'json'], {env})).code).toBe(0);
+			const {child, match} = await startLong(['proxy', '--port', '0', '--no-spend'], env, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+			children.push(child);
+			const token = readFileSync(path.join(dir, 'proxy-token'), 'utf8').trim();
+			const answer = await fetch(`${match[1]}/openai/v1/chat/completions`, {
+				method: 'POST',
+				headers: {authorization: `Bearer ${token}`, 'content-type': 'application/json'},
+				body: JSON.stringify({model: 'gpt-4o-mini', messages: [{role: 'user', content: 'hi'}], max_tokens: 1}),
+			});
+			expect(answer.status).toBe(200);
+			const body = await waitFor(() => receiver.received.find(r => r.body.includes('failover'))?.body, 10_000);
+			expect(body, 'no failover alert reached the webhook').toBeDefined();
+			expect(JSON.parse(body as string).alert.text).toMatch(/failover openai: the proxy moved traffic from "prod" to backup "spare"/);
+			expect(body).not.toContain('proxyalert');
+			const exited = exitCode(child);
+			child.kill('SIGTERM');
+			expect(await exited).toBe(0);
+		} finally {
+			await receiver.close();
+		}
 	});
 });
