@@ -36,6 +36,7 @@ export function answerHeaders(answer: Answer, body: string): Record<string, stri
 
 export function send(res: ServerResponse, answer: Answer): void {
 	if (res.destroyed || res.headersSent) return;
+	if (answer.events) return sendEvents(res, answer, answer.events);
 	const body = answerBody(answer);
 	res.writeHead(answer.status, answerHeaders(answer, body));
 	res.end(body);
@@ -64,4 +65,24 @@ export function textOf(value: unknown): string {
 	if (Array.isArray(value)) return value.map(textOf).join(' ');
 	const r = record(value);
 	return textOf(r.content ?? r.text ?? r.parts ?? '');
+}
+
+/** Server-sent events as the APIs send them: no content-length, one write per event, a blank line after each. */
+function sendEvents(res: ServerResponse, answer: Answer, events: NonNullable<Answer['events']>): void {
+	res.writeHead(answer.status, {'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...answer.headers});
+	let next = 0;
+	const writeNext = (): void => {
+		if (res.destroyed) return;
+		const item = events[next++];
+		if (!item) return void res.end();
+		res.write(`${item.event ? `event: ${item.event}\n` : ''}data: ${item.data}\n\n`);
+		// A turn of the event loop between events, so a reader sees them arrive one by one, as from a model.
+		setImmediate(writeNext);
+	};
+	writeNext();
+}
+
+/** Whether an OpenAI- or Anthropic-style request body asks for a stream. */
+export function wantsStream(body: unknown): boolean {
+	return record(body).stream === true;
 }

@@ -1,7 +1,7 @@
 import type {IncomingHttpHeaders} from 'node:http';
 import {goDuration, hex} from './formats.js';
 import type {WindowView} from './state.js';
-import {estimateTokens, json, record, str, textOf} from './http.js';
+import {estimateTokens, json, record, str, textOf, wantsStream} from './http.js';
 import type {Answer, Costs, FakeContext, Route} from './types.js';
 
 /** `Authorization: Bearer <key>`; anything else counts as no key. */
@@ -106,7 +106,25 @@ export function chatCompletionsRoute(options: {path?: RegExp; idPrefix?: string;
 		handle(ctx) {
 			const request = chatRequest(ctx);
 			if (isAnswer(request)) return options.invalid ? options.invalid(request) : request;
-			return spendThen(ctx, request.costs, () => json(200, {...chatCompletion(ctx, request, options.idPrefix), ...options.extra?.()}));
+			return spendThen(ctx, request.costs, () => {
+				const completion = {...chatCompletion(ctx, request, options.idPrefix), ...options.extra?.()};
+				return wantsStream(ctx.body) ? {status: 200, events: chatCompletionChunks(completion, ctx.body)} : json(200, completion);
+			});
 		},
 	};
+}
+
+/**
+ * The completion as OpenAI streams it: `chat.completion.chunk` objects (the role, then the content, then the
+ * finish reason), a last chunk with `usage` and no choices when `stream_options.include_usage` is set, then
+ * `data: [DONE]`.
+ */
+export function chatCompletionChunks(completion: Record<string, unknown>, body: unknown): Array<{data: string}> {
+	const {id, created, model, system_fingerprint: fingerprint, usage} = completion;
+	const base = {id, object: 'chat.completion.chunk', created, model, system_fingerprint: fingerprint};
+	const choice = (delta: Record<string, unknown>, finish: string | null) => JSON.stringify({...base, choices: [{index: 0, delta, logprobs: null, finish_reason: finish}]});
+	const chunks = [{data: choice({role: 'assistant', content: '', refusal: null}, null)}, {data: choice({content: 'H'}, null)}, {data: choice({}, 'length')}];
+	if (record(record(body).stream_options).include_usage === true) chunks.push({data: JSON.stringify({...base, choices: [], usage})});
+	chunks.push({data: '[DONE]'});
+	return chunks;
 }

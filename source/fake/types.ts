@@ -52,6 +52,11 @@ export type Answer = {
 	json?: unknown;
 	raw?: string;
 	contentType?: string;
+	/**
+	 * A `stream: true` answer: server-sent events, each written on its own, then the end. The real APIs answer
+	 * a streaming request with 200 and `text/event-stream`; errors before the stream starts stay plain JSON.
+	 */
+	events?: ReadonlyArray<{event?: string; data: string}>;
 };
 
 /**

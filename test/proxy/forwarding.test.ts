@@ -162,6 +162,46 @@ describe('byte-identical transfer', () => {
 	});
 });
 
+describe('streaming from the fake provider through the proxy', () => {
+	it.each([
+		['openai', '/chat/completions', {authorization: 'Bearer TOKEN'}, {model: 'gpt-4o-mini', stream: true, stream_options: {include_usage: true}, messages: [{role: 'user', content: 'hi'}], max_tokens: 1}],
+		['anthropic', '/v1/messages', {'x-api-key': 'TOKEN', 'anthropic-version': '2023-06-01'}, {model: 'claude-3-5-haiku-20241022', stream: true, messages: [{role: 'user', content: 'hi'}], max_tokens: 1}],
+	] as const)('%s: the events arrive whole and in order, the usage is logged and the headers become a reading', async (provider, path, headers, body) => {
+		const secret = provider === 'anthropic' ? 'sk-ant-test-healthy-proxystream-01' : 'sk-test-healthy-proxystream-02';
+		h = await startHarness([testKey('main', provider, fake.baseUrl(provider))], {main: secret});
+		const res = await request(`${h.proxy.baseUrl(provider)}${path}`, {
+			method: 'POST',
+			headers: {...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.replace('TOKEN', h.token)])), 'content-type': 'application/json'},
+			body: JSON.stringify(body),
+			dispatcher: h.client,
+		});
+		expect(res.statusCode).toBe(200);
+		expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+		const text = (await readAll(res.body)).toString('utf8');
+		const blocks = text.trimEnd().split('\n\n');
+		const data = blocks.map(b => b.split('\n').find(l => l.startsWith('data: '))!.slice(6));
+		let usage: {input: number; output: number};
+		if (provider === 'openai') {
+			expect(data.at(-1)).toBe('[DONE]');
+			const last = JSON.parse(data.at(-2)!);
+			usage = {input: last.usage.prompt_tokens, output: last.usage.completion_tokens};
+		} else {
+			expect(blocks.map(b => /^event: (\w+)/.exec(b)?.[1])).toEqual(['message_start', 'content_block_start', 'ping', 'content_block_delta', 'content_block_stop', 'message_delta', 'message_stop']);
+			usage = {input: JSON.parse(data[0]!).message.usage.input_tokens, output: JSON.parse(data[5]!).usage.output_tokens};
+		}
+		await until(() => h.logLines.length === 1, 'the log line');
+		expect(JSON.parse(h.logLines[0]!)).toMatchObject({status: 200, tokens: usage});
+		const seen = h.exchanges[0]!;
+		expect(seen).toMatchObject({keyName: 'main', provider, exchange: {status: 200}});
+		const remaining = provider === 'openai' ? 'x-ratelimit-remaining-requests' : 'anthropic-ratelimit-requests-remaining';
+		expect(seen.exchange.headers[remaining]).toBe(res.headers[remaining]);
+		expect(Number(res.headers[remaining])).toBeGreaterThan(0);
+		// The fake saw the key, never the proxy's token; the client never saw the key.
+		expect(JSON.stringify(fake.requests.at(-1))).not.toContain(h.token);
+		expect(text).not.toContain(secret);
+	});
+});
+
 describe('switching the active key', () => {
 	it('moves the next request to the new key while a stream in flight keeps its key', async () => {
 		h = await startHarness([testKey('main', 'openai', `${upstream.url}/v1`), testKey('second', 'openai', `${upstream.url}/v1`)], secrets);

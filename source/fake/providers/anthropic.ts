@@ -1,6 +1,6 @@
 // Anthropic Claude API: providers.md §2.
 import {base62Id, rfc3339Seconds, secondsUntil, stableUuid, thousands} from '../formats.js';
-import {estimateTokens, json, record, str, textOf} from '../http.js';
+import {estimateTokens, json, record, str, textOf, wantsStream} from '../http.js';
 import {spendThen} from '../openai-like.js';
 import type {Answer, Behaviour, Costs, FakeContext, ProviderModule} from '../types.js';
 import {anthropicSpendRoutes} from './anthropic-admin.js';
@@ -176,8 +176,8 @@ export const anthropic: ProviderModule = {
 				const invalid = invalidMessages(ctx);
 				if (invalid) return invalid;
 				const costs = costsOf(ctx);
-				return spendThen(ctx, costs, () =>
-					json(200, {
+				return spendThen(ctx, costs, () => {
+					const message = {
 						id: `msg_01${base62Id(22)}`,
 						type: 'message',
 						role: 'assistant',
@@ -192,8 +192,9 @@ export const anthropic: ProviderModule = {
 							output_tokens: costs.output,
 							service_tier: 'standard',
 						},
-					}),
-				);
+					};
+					return wantsStream(ctx.body) ? {status: 200, events: messageEvents(message)} : json(200, message);
+				});
 			},
 		},
 		...anthropicSpendRoutes(),
@@ -203,4 +204,21 @@ export const anthropic: ProviderModule = {
 function invalidMessagesVersionOnly(ctx: FakeContext): Answer | undefined {
 	if (typeof ctx.headers['anthropic-version'] === 'string') return undefined;
 	return anthropicError(ctx, 400, 'invalid_request_error', 'anthropic-version: header is required');
+}
+
+/**
+ * A message as the Messages API streams it: message_start (the message with no content and the input usage),
+ * one text block (start, ping, delta, stop), message_delta (stop reason and output usage), message_stop.
+ */
+function messageEvents(message: {content: unknown[]; stop_reason: string; stop_sequence: null; usage: {output_tokens: number}} & Record<string, unknown>): Array<{event: string; data: string}> {
+	const event = (type: string, fields: Record<string, unknown> = {}) => ({event: type, data: JSON.stringify({type, ...fields})});
+	return [
+		event('message_start', {message: {...message, content: [], stop_reason: null, usage: {...message.usage, output_tokens: 1}}}),
+		event('content_block_start', {index: 0, content_block: {type: 'text', text: ''}}),
+		event('ping'),
+		event('content_block_delta', {index: 0, delta: {type: 'text_delta', text: 'H'}}),
+		event('content_block_stop', {index: 0}),
+		event('message_delta', {delta: {stop_reason: message.stop_reason, stop_sequence: message.stop_sequence}, usage: {output_tokens: message.usage.output_tokens}}),
+		event('message_stop'),
+	];
 }
