@@ -580,7 +580,9 @@ export function createMonitor(options: MonitorOptions): Monitor {
 			try {
 				const decoded = rt.adapter.decode('any', exchange, now);
 				const verdict = scrubVerdict(diagnose(exchange, {windows: decoded.windows, now}));
-				reading = {at: now, probe: 'headroom', status: exchange.status, windows: decoded.windows, verdict, source: 'traffic'};
+				// The numbers are the provider's own headers, but on an answer to someone's request, not to a probe.
+				const windows = decoded.windows.map(w => (w.source === 'headers' ? {...w, source: 'traffic' as const} : w));
+				reading = {at: now, probe: 'headroom', status: exchange.status, windows, verdict, source: 'traffic'};
 				if (decoded.credit) reading.credit = decoded.credit;
 				if (exchange.latencyMs !== undefined) reading.latencyMs = exchange.latencyMs;
 			} catch {

@@ -34,6 +34,7 @@ const INDENT = '  ';
 const MAX_READINGS = 5;
 
 function provenance(source: Provenance): string {
+	if (source === 'traffic') return 'from proxied traffic';
 	return source === 'estimate' ? 'estimate' : `from ${source}`;
 }
 
@@ -122,7 +123,8 @@ function readingLine(reading: Reading, theme: Theme): Line {
 		{text: `${INDENT}${formatClock(reading.at)}  `},
 		{text: http.padEnd(10)},
 		{text: formatLatency(reading.latencyMs).padStart(6)},
-		{text: `  ${reading.probe}  ${reading.verdict.kind}`, style: theme.text.dim},
+		// An answer the proxy passed on, not a probe keywatch sent.
+		{text: `  ${reading.source === 'traffic' ? 'proxied' : reading.probe}  ${reading.verdict.kind}`, style: theme.text.dim},
 		...(reading.source === 'estimate' ? [{text: '  estimate', style: theme.text.warning}] : []),
 	];
 }

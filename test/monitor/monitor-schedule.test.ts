@@ -212,3 +212,37 @@ describe('bounds on requests in flight', () => {
 		for (const gap of gaps(times)) expect(gap).toBeGreaterThanOrEqual(90_000);
 	});
 });
+
+describe('traffic from the proxy', () => {
+	it('becomes a reading marked traffic, and keeps the key\'s probes away while it flows', async () => {
+		const {clock, transport, monitor} = setup({noSpend: true});
+		monitor.start();
+		await clock.advance(2 * MINUTE);
+		const probesBefore = transport.countFor('k1', 'validity');
+		expect(probesBefore).toBeGreaterThan(0);
+		const windows = [{id: 'requests', limitKind: 'requests', period: 'minute', limit: 500, remaining: 321, source: 'headers'}];
+		// Real requests every 30 s for 20 minutes: each already says what a probe would, so none is sent.
+		for (let i = 0; i < 40; i++) {
+			monitor.recordTraffic('k1', {provider: 'openai', status: 200, headers: {}, body: JSON.stringify({windows}), at: clock.now(), latencyMs: 42});
+			await clock.advance(30_000);
+		}
+		expect(transport.countFor('k1', 'validity')).toBe(probesBefore);
+		const state = monitor.getSnapshot().keys[0]!;
+		expect(state.source).toBe('traffic');
+		expect(state.recent.at(-1)).toMatchObject({source: 'traffic', status: 200, latencyMs: 42});
+		expect(state.windows).toEqual([expect.objectContaining({id: 'requests', remaining: 321, source: 'traffic'})]);
+		// When the traffic stops, probing resumes within one interval.
+		await clock.advance(1.2 * MINUTE);
+		expect(transport.countFor('k1', 'validity')).toBe(probesBefore + 1);
+	});
+
+	it('ignores traffic for a key it does not know', async () => {
+		const {clock, monitor} = setup();
+		monitor.start();
+		await clock.advance(MINUTE);
+		const before = monitor.getSnapshot();
+		monitor.recordTraffic('nobody', {provider: 'openai', status: 401, headers: {}, body: '', at: clock.now()});
+		await clock.advance(1);
+		expect(monitor.getSnapshot().keys.map(k => k.recent.length)).toEqual(before.keys.map(k => k.recent.length));
+	});
+});

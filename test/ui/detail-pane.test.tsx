@@ -54,6 +54,19 @@ describe('detail pane content', () => {
 		expect(out).toMatch(/11:59:59 {2}HTTP 200 {3}312ms {2}validity/);
 	});
 
+	it('says when the numbers came from traffic the proxy passed on rather than from a probe', () => {
+		const key = makeKey({
+			id: 'proxied',
+			source: 'traffic',
+			windows: [win({id: 'r', limit: 100, remaining: 40, resetAt: T0 + 6000, source: 'traffic'})],
+			recent: [reading(T0 - 2000, {status: 200, latencyMs: 90, probe: 'validity'}), reading(T0 - 1000, {status: 200, latencyMs: 312, probe: 'headroom', source: 'traffic'})],
+		});
+		const out = text(key);
+		expect(out).toMatch(/40 of 100 left {2}resets 12:00:06 \(in 6s\) {2}from proxied traffic/);
+		expect(out).toMatch(/11:59:59 {2}HTTP 200 {3}312ms {2}proxied {2}ok/);
+		expect(out).toMatch(/11:59:58 {2}HTTP 200 {4}90ms {2}validity {2}ok/);
+	});
+
 	it('redacts key material a provider echoed into its message', () => {
 		const leaky = makeKey({
 			id: 'leak',
