@@ -3,7 +3,7 @@ import type {Credit, Evidence, Incident, KeyState, Provenance, RateWindow, Readi
 import {sparkline} from './bars.js';
 import {proxyLines, spendLines, statusNoteLines, statusPageLines} from './detail-sections.js';
 import {UNKNOWN, formatAge, formatClock, formatDuration, formatInteger, formatLatency, formatMoney} from './format.js';
-import {headroomHistory, isStale, limitName, providerLabel, readingAge, windowName} from './key-view.js';
+import {headroomHistory, isHeld, isStale, limitName, providerLabel, readingAge, windowName} from './key-view.js';
 import type {ProxyControl} from './proxy-view.js';
 import {NO_HEADER_PROVIDERS} from './reasons.js';
 import {type Line, type Segment, truncateLine, wrapText} from './text.js';
@@ -163,6 +163,8 @@ export function detailLines(key: KeyState, options: DetailOptions): Line[] {
 			{text: statusText(key.status), style: statusStyle(theme, key.status)},
 			{text: title ? `  ${title}` : ''},
 			{text: age === undefined ? '' : `  · checked ${formatAge(age)}`, style: isStale(key, now, intervalMs) ? theme.text.warning : theme.text.dim},
+			// Why an old reading is not stale: the next probe is booked for later, on purpose.
+			{text: isHeld(key, now, intervalMs) && key.nextProbeAt !== undefined ? ` · next probe ${deadline(key.nextProbeAt, now)}` : '', style: theme.text.dim},
 		],
 	];
 	lines.push(...statusNoteLines(key, options.incidents, theme));

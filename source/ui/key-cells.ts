@@ -2,7 +2,7 @@ import {stripControl} from '../secrets/scrub.js';
 import type {Incident, KeyState, RateWindow} from '../types.js';
 import {bar} from './bars.js';
 import {UNKNOWN, formatAge, formatCount, formatDuration, formatMoney, formatShortAge} from './format.js';
-import {isStale, nextReset, readingAge, windowFraction} from './key-view.js';
+import {isHeld, isStale, nextReset, readingAge, windowFraction} from './key-view.js';
 import {type ProxyControl, proxyMarker, proxyRow} from './proxy-view.js';
 import {rowWhy, sendsNoHeaders, spendLeftText, spendText} from './reasons.js';
 import {type Segment, fitLine, textWidth} from './text.js';
@@ -78,6 +78,7 @@ export function ageCell(key: KeyState, now: number, intervalMs: number, theme: T
 	const ms = readingAge(key, now);
 	if (ms === undefined) return {text: UNKNOWN, style: theme.text.dim};
 	if (isStale(key, now, intervalMs)) return {text: `stale ${formatShortAge(ms)}`, style: theme.text.warning};
+	if (isHeld(key, now, intervalMs)) return {text: `held ${formatShortAge(ms)}`, style: theme.text.dim};
 	return {text: formatAge(ms), style: theme.text.dim};
 }
 

@@ -75,6 +75,16 @@ export function isStale(key: KeyState, now: number, intervalMs: number): boolean
 	return !(key.nextProbeAt !== undefined && key.nextProbeAt > now);
 }
 
+/**
+ * Older than twice the poll interval because keywatch is leaving the key alone on purpose (a reset, a
+ * retry-after or its backoff is booked): the age is shown as "held", so it is neither hidden nor called stale.
+ */
+export function isHeld(key: KeyState, now: number, intervalMs: number): boolean {
+	const age = readingAge(key, now);
+	if (age === undefined || !isKnown(intervalMs) || intervalMs <= 0 || age <= 2 * intervalMs) return false;
+	return key.nextProbeAt !== undefined && key.nextProbeAt > now;
+}
+
 /** A reading arrived, yet neither headers, an endpoint nor anything else said how much is left. */
 export function hasNoHeadroomData(key: KeyState): boolean {
 	return key.checkedAt !== undefined && key.windows.length === 0 && key.credit === undefined;

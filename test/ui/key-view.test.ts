@@ -6,6 +6,7 @@ import {
 	TOKEN_KINDS,
 	hasNoHeadroomData,
 	headroomHistory,
+	isHeld,
 	isStale,
 	nextReset,
 	tightestWindow,
@@ -59,6 +60,17 @@ describe('what the view derives from a key', () => {
 		expect(cell(key, 'age', T0 + 30_000, 9)).toBe('30s ago');
 		expect(cell(key, 'age', T0 + 5 * MINUTE, 9)).toBe('stale 5m');
 		expect(isStale(makeKey({id: 'c', checkedAt: undefined}), T0, MINUTE)).toBe(false);
+	});
+
+	it('shows an old reading of a key left alone on purpose (next probe booked) as held, not stale', () => {
+		const held = makeKey({id: 'h', checkedAt: T0, nextProbeAt: T0 + 3 * 3600_000});
+		expect(isStale(held, T0 + 5 * MINUTE, MINUTE)).toBe(false);
+		expect(isHeld(held, T0 + 5 * MINUTE, MINUTE)).toBe(true);
+		expect(cell(held, 'age', T0 + 5 * MINUTE, 9)).toBe('held 5m');
+		// Young readings show their age; once the booked probe is overdue the reading is stale.
+		expect(cell(held, 'age', T0 + 30_000, 9)).toBe('30s ago');
+		expect(isHeld(held, T0 + 3 * 3600_000 + 1, MINUTE)).toBe(false);
+		expect(cell(held, 'age', T0 + 3 * 3600_000 + 1, 9)).toBe('stale 3h');
 	});
 
 	it('shows headroom as remaining/limit with a bar, and unknown as a dash', () => {
