@@ -49,8 +49,11 @@ function windowLine(w: RateWindow): string {
 }
 
 function clearsLine(verdict: Verdict): string {
-	if (verdict.kind === 'ok') return 'Nothing to clear.';
-	if (verdict.clears === 'needs_action') return 'Needs action from you: it will not clear by waiting.';
+	if (verdict.kind === 'ok' && verdict.clears === 'by_itself' && verdict.clearsAt === undefined) return 'Nothing to clear.';
+	if (verdict.clears === 'needs_action') {
+		if (verdict.clearsAt !== undefined) return `Needs action from you to work sooner; otherwise it resets at ${new Date(verdict.clearsAt).toISOString()}.`;
+		return 'Needs action from you: it will not clear by waiting.';
+	}
 	const parts = ['By itself'];
 	if (verdict.retryAfterSeconds !== undefined) parts.push(`in about ${formatWait(verdict.retryAfterSeconds)}`);
 	if (verdict.clearsAt !== undefined) parts.push(`(at ${new Date(verdict.clearsAt).toISOString()})`);

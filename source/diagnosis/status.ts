@@ -1,5 +1,6 @@
 // Verdict → the one word a row shows.
 import type {Credit, RateWindow, Status, Verdict, VerdictKind} from '../types.js';
+import {lowParts} from './working-key.js';
 
 const down: ReadonlySet<VerdictKind> = new Set(['overloaded', 'outage', 'network']);
 
@@ -19,25 +20,6 @@ export function statusOf(verdict: Verdict | undefined, windows: RateWindow[], cr
 	return 'DENIED';
 }
 
-function share(remaining: number | undefined, limit: number | undefined): number | undefined {
-	if (remaining === undefined || limit === undefined) return undefined;
-	if (!Number.isFinite(remaining) || !Number.isFinite(limit) || limit <= 0 || remaining < 0) return undefined;
-	return remaining / limit;
-}
-
 function isLow(windows: readonly RateWindow[], credit: Credit | undefined, threshold: number): boolean {
-	const limit = Number.isFinite(threshold) ? threshold : 0.1;
-	for (const w of Array.isArray(windows) ? windows : []) {
-		const s = share(w.remaining, w.limit);
-		if (s !== undefined && s < limit) return true;
-	}
-	if (credit) {
-		const s = share(credit.remaining, credit.limit);
-		if (s !== undefined && s < limit) return true;
-		// A balance with no cap to compare against is low only when nothing is left.
-		if (s === undefined && credit.limit === undefined && credit.remaining !== undefined && Number.isFinite(credit.remaining) && credit.remaining <= 0) {
-			return true;
-		}
-	}
-	return false;
+	return lowParts({windows, credit, threshold}).length > 0;
 }

@@ -1,5 +1,6 @@
 // Everything the monitor keeps per key, and how that becomes the immutable KeyState a row shows.
 
+import {explainFreeProbeOnly, explainLow, type HeadroomProbe} from '../diagnosis/working-key.js';
 import {spendOf} from './spend.js';
 import type {ProviderAdapter} from '../providers/types.js';
 import {describeSecretRef} from '../secrets/resolve.js';
@@ -106,6 +107,24 @@ function derive(rt: Runtime, statusOf: StatusOf, now: number): View {
 	return rt.view;
 }
 
+/**
+ * The verdict a working key shows: LOW explained from the windows, credit or spend that made it LOW, and an
+ * OK that only the free probe saw marked as such. Readings keep the plain verdict; only the key's state
+ * (pane, check --json, /state, alerts) carries the explanation.
+ */
+function explainWorking(rt: Runtime, state: KeyState, verdict: Verdict): Verdict {
+	if (verdict.kind !== 'ok') return verdict;
+	const provider = rt.config.provider;
+	if (state.status === 'LOW') {
+		return explainLow(provider, verdict, {windows: state.windows, credit: state.credit, spend: state.spend, threshold: rt.config.settings?.lowThreshold}) ?? verdict;
+	}
+	if (state.status !== 'OK' || rt.latest.headroom) return verdict;
+	const hasHeadroom = rt.adapter?.probes.some(p => p.kind === 'headroom') === true;
+	if (!hasHeadroom) return verdict;
+	const probe: HeadroomProbe = rt.plans.some(p => p.kind === 'headroom') ? 'pending' : 'off';
+	return explainFreeProbeOnly(provider, verdict, {windows: state.windows, credit: state.credit, probe});
+}
+
 /** A fresh, frozen KeyState for the key (never mutated afterwards: the UI compares by identity). */
 export function buildKeyState(rt: Runtime, statusOf: StatusOf, now: number): KeyState {
 	const {verdict, windows, credit, status, newest} = derive(rt, statusOf, now);
@@ -120,7 +139,6 @@ export function buildKeyState(rt: Runtime, statusOf: StatusOf, now: number): Key
 		recent: rt.recentArray,
 		probing: rt.running !== undefined,
 	};
-	if (verdict) state.verdict = verdict;
 	if (credit) state.credit = credit;
 	const spend = spendOf(rt.latest.spend, rt.config.settings?.budget);
 	if (spend) {
@@ -129,6 +147,7 @@ export function buildKeyState(rt: Runtime, statusOf: StatusOf, now: number): Key
 		const threshold = rt.config.settings?.lowThreshold ?? 0.1;
 		if (state.status === 'OK' && spend.budget && spend.left !== undefined && spend.left / spend.budget < threshold) state.status = 'LOW';
 	}
+	if (verdict) state.verdict = explainWorking(rt, state, verdict);
 	if (newest) {
 		state.checkedAt = newest.at;
 		state.source = newest.source;

@@ -71,7 +71,8 @@ function verdictLines(verdict: Verdict, {width, theme, proseLines}: DetailOption
 	const heading = (text: string): Line => [{text, style: theme.text.heading}];
 	const lines: Line[] = [heading('Why'), ...prose(verdict.why, width, INDENT, undefined, proseLines)];
 	if (verdict.candidates && verdict.candidates.length > 0) lines.push(...prose(`Could also be: ${verdict.candidates.join(', ')}`, width, INDENT, theme.text.dim));
-	lines.push(heading('How to fix'));
+	// No heading over nothing: a verdict without steps (a plain working key) shows none.
+	if (verdict.fix.length > 0) lines.push(heading('How to fix'));
 	for (const [index, step] of verdict.fix.entries()) {
 		const number = `${INDENT}${index + 1}. `;
 		const wrapped = capped(wrapText(sanitize(step), width - number.length - 2), proseLines);
@@ -83,7 +84,11 @@ function verdictLines(verdict: Verdict, {width, theme, proseLines}: DetailOption
 }
 
 function clearsLine(verdict: Verdict, now: number, theme: Theme): Line {
-	if (verdict.clears === 'needs_action') return [{text: 'Needs action: ', style: theme.text.warning}, {text: 'this will not clear by itself'}];
+	if (verdict.clears === 'needs_action') {
+		// A cap that resets far away (a monthly spend cap) needs action to work sooner, but is not forever.
+		const reset = verdict.clearsAt === undefined ? 'this will not clear by itself' : `or wait for the reset at ${deadline(verdict.clearsAt, now)}`;
+		return [{text: 'Needs action: ', style: theme.text.warning}, {text: reset}];
+	}
 	const when =
 		verdict.clearsAt === undefined
 			? verdict.retryAfterSeconds === undefined

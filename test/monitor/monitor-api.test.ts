@@ -73,6 +73,39 @@ describe('checkOnce', () => {
 		expect(state.recent.map(r => r.probe)).toEqual(['validity', 'balance']);
 		await m.stop();
 	});
+
+	it('gives a LOW key the why, the fix steps and the clear time of what made it LOW (readings keep the plain verdict)', async () => {
+		const {clock, transport, monitor} = setup();
+		const resetAt = clock.now() + 56_000;
+		transport.reply('k1', request =>
+			request.kind === 'headroom' ? {status: 200, body: JSON.stringify({windows: [{id: 'requests', limitKind: 'requests', period: 'minute', limit: 500, remaining: 4, resetAt, source: 'headers'}]})} : {status: 200},
+		);
+		const state = (await monitor.checkOnce()).keys[0]!;
+		expect(state.status).toBe('LOW');
+		expect(state.verdict?.kind).toBe('ok');
+		expect(state.verdict?.title).toBe('Low headroom: 4 of 500 requests per minute left');
+		expect(state.verdict?.why).toContain('requests per minute: 4 of 500 left');
+		expect(state.verdict?.fix.join(' ')).toContain('https://platform.openai.com/settings/organization/limits');
+		expect(state.verdict?.clears).toBe('by_itself');
+		expect(state.verdict?.clearsAt).toBe(resetAt);
+		expect(state.recent.every(r => r.verdict.title === 'OK')).toBe(true);
+	});
+
+	it('marks an OK under noSpend as seen by the free probe only: credit and rate limits were not checked', async () => {
+		const {monitor} = setup({noSpend: true});
+		const state = (await monitor.checkOnce()).keys[0]!;
+		expect(state.status).toBe('OK');
+		expect(state.verdict?.title).toBe('Key accepted (free probe only)');
+		expect(state.verdict?.why).toContain('credit and rate limits are not visible without a headroom probe');
+		expect(state.verdict?.why).toContain('--no-spend');
+	});
+
+	it('leaves an OK alone once the headroom probe has spoken', async () => {
+		const {monitor} = setup();
+		const state = (await monitor.checkOnce()).keys[0]!;
+		expect(state.status).toBe('OK');
+		expect(state.verdict?.title).toBe('OK');
+	});
 });
 
 describe('failures stay with their key', () => {

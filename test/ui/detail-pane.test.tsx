@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {explainLow} from '../../source/diagnosis/working-key.js';
 import {DetailPane} from '../../source/ui/components/DetailPane.js';
 import {detailLines} from '../../source/ui/detail-lines.js';
 import {noColorTheme} from '../../source/ui/theme.js';
@@ -37,6 +38,31 @@ describe('detail pane content', () => {
 		expect(out).toContain('Limit hit  input tokens per minute');
 		expect(out).toContain('Header      retry-after: 42');
 		expect(out).toMatch(/input tokens per minute +0 of 40,000 left {2}resets 12:00:42 \(in 42s\) {2}from headers/);
+	});
+
+	it('explains a LOW key: why, numbered fix steps naming the limits page, evidence, and when it clears', () => {
+		const windows = [win({id: 'requests', limit: 500, remaining: 4, resetAt: T0 + 56_000}), win({id: 'tokens', limitKind: 'tokens', limit: 30_000, remaining: 20_000})];
+		const plain = verdict('ok', {title: 'Key works', why: 'OpenAI accepted the request (HTTP 200).', fix: [], clears: 'by_itself', evidence: {status: 200, headers: {'x-ratelimit-remaining-requests': '4'}}, windows});
+		const explained = explainLow('openai', plain, {windows});
+		const out = text(makeKey({id: 'lowkey', status: 'LOW', verdict: explained, windows}));
+		expect(out).toMatch(/▲ LOW {2}Low headroom: 4 of 500 requests per minute left/);
+		expect(out).toContain('Clears by itself at 12:00:56 (in 56s)');
+		expect(out).toMatch(/^Why\n {2}The key works, but this is under 10% left: requests per minute: 4 of 500 left/m);
+		expect(out).toMatch(/^How to fix\n {2}1\. Slow down or spread the load/m);
+		expect(out).toMatch(/ {2}2\. Raise the limit: see your limits at\s+https:\/\/platform\.openai\.com\/settings\/organization\/limits/);
+		expect(out).toMatch(/^Evidence\n {2}HTTP 200/m);
+	});
+
+	it('never shows a How to fix heading with nothing under it', () => {
+		const bare = verdict('ok', {title: 'Key works', fix: [], clears: 'by_itself', evidence: {status: 200, headers: {}}});
+		const out = text(makeKey({id: 'bare', status: 'LOW', verdict: bare, windows: [win({id: 'r', limit: 100, remaining: 1})]}));
+		expect(out).not.toContain('How to fix');
+	});
+
+	it('says a far-away reset of a cap that needs action (a monthly spend cap)', () => {
+		const capped = verdict('quota_exhausted', {clears: 'needs_action', clearsAt: T0 + 2 * 86_400_000, evidence: {status: 429, headers: {}}});
+		const out = text(makeKey({id: 'cap', status: 'DENIED', verdict: capped}));
+		expect(out).toMatch(/Needs action: or wait for the reset at 12:00:00 \(in 2d/);
 	});
 
 	it('shows a network failure as evidence without an HTTP status', () => {
