@@ -41,8 +41,11 @@ export type VerdictKind = (typeof VERDICT_KINDS)[number];
 export type LimitKind = 'requests' | 'tokens' | 'input_tokens' | 'output_tokens' | 'concurrency' | 'unknown';
 export type WindowPeriod = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'unknown';
 
-/** Where a number came from. keywatch never shows an estimate as if the provider said it. */
-export type Provenance = 'headers' | 'endpoint' | 'body' | 'traffic' | 'estimate' | 'config';
+/**
+ * Where a number came from. keywatch never shows an estimate as if the provider said it. `published` is a
+ * figure from the provider's published limits for the tier the user declared: a limit, never what is left.
+ */
+export type Provenance = 'headers' | 'endpoint' | 'body' | 'traffic' | 'estimate' | 'config' | 'published';
 
 /** One rate-limit bucket as the provider reported it. Missing means unknown, never zero. */
 export type RateWindow = {
@@ -68,7 +71,52 @@ export type Credit = {
 	source: Provenance;
 	/** Short human label, e.g. "key limit", "balance", "monthly tokens". */
 	label?: string;
+	/**
+	 * Whose money: this key's own limit (OpenRouter `/key`) or the account's pool that every key draws on
+	 * (OpenRouter `/credits`, DeepSeek and xAI balances). A key's own limit decides LOW before the pool does.
+	 */
+	scope?: 'key' | 'account';
+	/** Spent per period where the provider reports each (OpenRouter `/key`: today, this week, this month). */
+	usage?: {day?: number; week?: number; month?: number};
+	/** Every currency the provider reported; `remaining` and `currency` above are the primary one (DeepSeek). */
+	balances?: Balance[];
 };
+
+/** One currency of a multi-currency balance. */
+export type Balance = {currency: string; remaining: number; granted?: number; toppedUp?: number};
+
+/** A limit the provider publishes for a tier, shown when it sends no headers to read one from. */
+export type PublishedLimit = {
+	/** What is limited, in the provider's words, e.g. "spend per 10 minutes". */
+	label: string;
+	limit: number;
+	/** "requests", "tokens", or a currency code for a spend limit. */
+	unit: string;
+	limitKind?: LimitKind;
+	period?: WindowPeriod;
+	/** Where the figure is published (as cited in the provider reference). */
+	ref: string;
+	source: 'published';
+};
+
+/** The tier the user declared for a key and what the provider publishes for it. */
+export type PublishedLimits = {
+	tier: string;
+	limits: PublishedLimit[];
+	/** Why no figure is shown, or what the figures leave out. */
+	note?: string;
+};
+
+/**
+ * What a successful key-info or balance answer says in its fields about the key being unusable, where no
+ * error is sent: xAI's blocked and disabled flags, a balance that cannot pay for calls, a key at its own
+ * limit. The adapter reads them; diagnosis turns them into the verdict.
+ */
+export const KEY_FLAGS = ['team_blocked', 'key_blocked', 'key_disabled', 'balance_unusable', 'balance_empty', 'key_limit_reached'] as const;
+export type KeyFlag = (typeof KEY_FLAGS)[number];
+
+/** What earlier answers said about a key that later requests need (xAI's management API is addressed per team). */
+export type KeyFacts = {teamId?: string};
 
 /** Money spent this month, read with an admin key, measured against the budget the user set. */
 export type Spend = {
@@ -186,6 +234,8 @@ export type KeySettings = {
 	budget?: number;
 	/** LOW threshold as a fraction (default 0.1). */
 	lowThreshold?: number;
+	/** LOW when less money than this is left, in the credit's currency (default 5 for a balance with no limit). */
+	lowBalance?: number;
 };
 
 export type KeyConfig = {
@@ -215,9 +265,16 @@ export type KeyState = {
 	status: Status;
 	verdict?: Verdict;
 	windows: RateWindow[];
+	/** The credit the row shows and LOW is judged by: the key's own limit when it has one, else the balance. */
 	credit?: Credit;
+	/** The account's pool beside the key's own limit (OpenRouter `/credits` with a management key): shown, not judged. */
+	accountCredit?: Credit;
 	/** Spent this month (admin key) against the user's budget, when known. */
 	spend?: Spend;
+	/** Published limits for the tier the user set (`--tier`), where the provider sends none to read. */
+	published?: PublishedLimits;
+	/** The money floor under which `credit` reads LOW, when one applies (`--low-balance`, or the default). */
+	lowBalance?: number;
 	latencyMs?: number;
 	checkedAt?: number;
 	nextProbeAt?: number;

@@ -1,4 +1,4 @@
-import type {Credit, Exchange, KeyConfig, ProbeKind, ProviderId, RateWindow} from '../types.js';
+import type {Credit, Exchange, KeyConfig, KeyFacts, KeyFlag, ProbeKind, ProviderId, RateWindow} from '../types.js';
 
 /** A request an adapter wants made. Secret values appear only in `headers`, built by `request()`. */
 export type HttpRequest = {
@@ -20,6 +20,10 @@ export type ProbeSpec = {
 export type Decoded = {
 	windows: RateWindow[];
 	credit?: Credit;
+	/** A 2xx body that says the key cannot make calls (xAI's blocked flags, an empty balance). */
+	flags?: KeyFlag[];
+	/** Facts later requests need (xAI's team id). */
+	facts?: KeyFacts;
 };
 
 export type AdapterContext = {
@@ -28,6 +32,8 @@ export type AdapterContext = {
 	secret: string;
 	/** The revealed admin/management key, when the key has one and the probe needs it. */
 	adminSecret?: string;
+	/** What earlier answers said about the key (`Decoded.facts`), e.g. the xAI team its management API needs. */
+	facts?: KeyFacts;
 };
 
 /** One per provider. Pure: no I/O, no timers. */
