@@ -1,6 +1,6 @@
 // Exchange → Verdict. Pure: no I/O, no clock (time comes from options.now or exchange.at).
 import {sanitize} from '../secrets/scrub.js';
-import {type Exchange, PROVIDER_IDS, type ProviderId, type RateWindow, type Verdict, type VerdictKind} from '../types.js';
+import {type Exchange, type KeyFlag, PROVIDER_IDS, type ProviderId, type RateWindow, type Verdict, type VerdictKind} from '../types.js';
 import {
 	evidenceHeaders,
 	exhaustedFromHeaders,
@@ -25,6 +25,8 @@ export type DiagnoseOptions = {
 	windows?: RateWindow[];
 	/** Epoch ms; defaults to exchange.at. */
 	now?: number;
+	/** What the adapter read in a 2xx body that says the key cannot make calls (rules with `match.flag`). */
+	flags?: KeyFlag[];
 };
 
 const clearsByItself: ReadonlySet<VerdictKind> = new Set(['ok', 'rate_limited', 'overloaded', 'outage', 'network']);
@@ -40,7 +42,7 @@ export function classify(exchange: Exchange, options: DiagnoseOptions = {}): {ve
 	const now = Number.isFinite(options.now) ? (options.now as number) : Number.isFinite(exchange?.at) ? exchange.at : 0;
 	try {
 		if (exchange.network) return networkVerdict(exchange, provider, windows);
-		const ctx = context(exchange, provider, windows, now);
+		const ctx = context(exchange, provider, windows, now, Array.isArray(options.flags) ? options.flags : []);
 		const special = answerWithoutRules(ctx, windows, exchange);
 		if (special) return special;
 		for (const rule of rulesFor(provider)) {
@@ -63,7 +65,7 @@ export function classify(exchange: Exchange, options: DiagnoseOptions = {}): {ve
 	}
 }
 
-function context(exchange: Exchange, provider: ProviderId, windows: RateWindow[], now: number): Context {
+function context(exchange: Exchange, provider: ProviderId, windows: RateWindow[], now: number, flags: KeyFlag[]): Context {
 	const headers = normaliseHeaders(exchange.headers);
 	const parsed = parseBody(typeof exchange.body === 'string' ? exchange.body : '');
 	const body = withoutReasonPhrase(parsed);
@@ -86,7 +88,7 @@ function context(exchange: Exchange, provider: ProviderId, windows: RateWindow[]
 			retryAfterFromHeaders(metadataHeaders, now) ??
 			waitFromText(body.text),
 	);
-	return {provider, status, httpStatus, headers, body, exhausted, retryAfterSeconds, now};
+	return {provider, status, httpStatus, headers, body, exhausted, retryAfterSeconds, now, flags};
 }
 
 // A plain-text body that only repeats the status line ("429 Too Many Requests") says nothing the
@@ -166,6 +168,9 @@ function answerWithoutRules(ctx: Context, windows: RateWindow[], exchange: Excha
 		const problem = emptyError
 			? "the body's error field held no message, type or code (an answer of the wrong shape)"
 			: unreadableBody(typeof exchange.body === 'string' ? exchange.body : '', exchange.truncated === true);
+		// A 2xx key-info or balance answer can still say the key cannot make calls, in its fields.
+		const flagged = problem || ctx.flags.length === 0 ? undefined : rulesFor(ctx.provider).find(rule => rule.match.flag !== undefined && matches(rule.match, ctx));
+		if (flagged) return build(flagged);
 		if (problem) {
 			return build({
 				id: 'ok.unreadable',
@@ -273,7 +278,7 @@ function evidence(ctx: Context): Verdict['evidence'] {
 	};
 	const type = error.type ?? error.googleStatus;
 	if (type) out.errorType = sanitize(type).slice(0, 120);
-	const code = error.detailCode ?? (error.code && !/^\d+$/.test(error.code) ? error.code : undefined) ?? error.reasons[0] ?? error.code;
+	const code = error.detailCode ?? (error.code && !/^\d+$/.test(error.code) ? error.code : undefined) ?? error.reasons[0] ?? error.code ?? (ctx.flags.length > 0 ? ctx.flags.join(', ') : undefined);
 	if (code) out.errorCode = sanitize(code).slice(0, 120);
 	const message = error.message ?? (ctx.body.text || undefined);
 	if (message && form !== 'too_deep') out.message = shorten(sanitize(message).trim(), 1000);

@@ -59,5 +59,10 @@ export function matches(match: Match, ctx: Context): boolean {
 		if (hint !== match.retryHint) return false;
 	}
 	if (match.noMessage === true && ctx.body.text.length > 0) return false;
+	// Flags come from 2xx key-info and balance bodies; an error answer speaks for itself.
+	if (match.flag !== undefined) {
+		const success = ctx.httpStatus !== null && ctx.httpStatus >= 200 && ctx.httpStatus < 300;
+		if (!success || !ctx.flags?.includes(match.flag)) return false;
+	}
 	return true;
 }

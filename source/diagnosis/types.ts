@@ -1,5 +1,5 @@
 // The vocabulary of the rule tables: what a parsed answer looks like, and what a rule can ask of it.
-import type {LimitKind, ProviderId, VerdictKind, WindowPeriod} from '../types.js';
+import type {KeyFlag, LimitKind, ProviderId, VerdictKind, WindowPeriod} from '../types.js';
 
 /** One google.rpc.QuotaFailure violation (or a legacy {subject, description} pair). */
 export type QuotaViolation = {quotaId?: string; quotaMetric?: string; quotaValue?: string};
@@ -79,6 +79,8 @@ export type Context = {
 	exhausted: ExhaustedWindow[];
 	retryAfterSeconds?: number;
 	now: number;
+	/** What the adapter read in a 2xx body that says the key cannot make calls. */
+	flags: KeyFlag[];
 };
 
 /** Exact (case-insensitive) text or a pattern. */
@@ -113,6 +115,8 @@ export type Match = {
 	retryHint?: boolean;
 	/** The body carries no error message at all. */
 	noMessage?: boolean;
+	/** The adapter read this flag in a 2xx body (xAI `team_blocked`, an empty balance). */
+	flag?: KeyFlag;
 };
 
 /**

@@ -3,6 +3,25 @@ import type {Rule} from '../types.js';
 import * as t from './texts.js';
 
 export const deepseekRules: Rule[] = [
+	// GET /user/balance answers 200 even when the balance cannot pay for calls (§7).
+	{
+		id: 'deepseek.flag-balance-unusable',
+		match: {flag: 'balance_unusable'},
+		kind: 'quota_exhausted',
+		...t.quotaExhausted,
+		title: 'Balance not usable',
+		why: 'DeepSeek says the account balance cannot be used for calls (is_available: false in /user/balance), so calls get 402 "Insufficient Balance".',
+		fix: ['Top up at {billing}.', 'keywatch probes the balance again every interval and shows OK once it is usable.'],
+	},
+	{
+		id: 'deepseek.flag-balance-empty',
+		match: {flag: 'balance_empty'},
+		kind: 'quota_exhausted',
+		...t.quotaExhausted,
+		title: 'Out of balance',
+		why: 'The DeepSeek balance is zero in every currency (/user/balance), so calls get 402 "Insufficient Balance".',
+		fix: ['Top up at {billing}.', 'keywatch probes the balance again every interval and shows OK once it is positive.'],
+	},
 	{
 		id: 'deepseek.no-such-user',
 		match: {message: /no such user/i},

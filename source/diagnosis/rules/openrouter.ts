@@ -4,6 +4,28 @@ import type {Rule} from '../types.js';
 import * as t from './texts.js';
 
 export const openrouterRules: Rule[] = [
+	// GET /key and GET /credits answer 200 when nothing is left; calls then get 402 (§4.1, §4.3).
+	{
+		id: 'openrouter.flag-key-limit',
+		match: {flag: 'key_limit_reached'},
+		kind: 'quota_exhausted',
+		...t.quotaExhausted,
+		title: "Key's credit limit used up",
+		why: "This key has used all of the credit limit set on it in OpenRouter (limit_remaining is 0 in /key), so its paid calls get 402. The account may still have credit.",
+		fix: [
+			'Open {keys}, edit this key, and raise or remove its credit limit (or wait for the limit to reset, if it resets).',
+			'Check {usage} for what used it.',
+		],
+	},
+	{
+		id: 'openrouter.flag-credits-empty',
+		match: {flag: 'balance_empty'},
+		kind: 'quota_exhausted',
+		...t.quotaExhausted,
+		title: 'Account out of credits',
+		why: 'The OpenRouter account has no credit left (/credits: usage has reached the credits bought); calls get 402, even on free models.',
+		fix: ['Buy credits at {billing}.', 'Check {usage} for what used them.'],
+	},
 	{
 		id: 'openrouter.upstream-throttled',
 		match: {status: 429, metadata: {key: 'provider_name'}},

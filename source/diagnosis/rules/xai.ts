@@ -3,6 +3,33 @@ import type {Rule} from '../types.js';
 import * as t from './texts.js';
 
 export const xaiRules: Rule[] = [
+	// GET /v1/api-key answers 200 for a blocked or disabled key and says so in its flags (§8).
+	{
+		id: 'xai.flag-team-blocked',
+		match: {flag: 'team_blocked'},
+		kind: 'suspended',
+		...t.suspended,
+		title: 'Team blocked',
+		why: "xAI's key status says the team this key belongs to is blocked (team_blocked: true): no key of the team can make calls. A new key will not help.",
+	},
+	{
+		id: 'xai.flag-key-blocked',
+		match: {flag: 'key_blocked'},
+		kind: 'invalid_key',
+		...t.invalidKey,
+		title: 'Key blocked',
+		why: "xAI's key status says this key is blocked (api_key_blocked: true), so xAI refuses its calls.",
+		fix: ['Open {keys}: a blocked key cannot be used again; create a new one and update the secret keywatch reads.', 'If you did not expect the block, ask xAI support why (a leaked key is blocked).'],
+	},
+	{
+		id: 'xai.flag-key-disabled',
+		match: {flag: 'key_disabled'},
+		kind: 'invalid_key',
+		...t.invalidKey,
+		title: 'Key disabled',
+		why: "xAI's key status says this key is disabled (api_key_disabled: true), so xAI refuses its calls.",
+		fix: ['Open {keys} and enable the key again, or create a new one and update the secret keywatch reads.', 'Then press R in keywatch to probe again.'],
+	},
 	{
 		id: 'xai.no-credits-new-team',
 		match: {message: /(?:doesn't|does not) have any credits|purchase credits/i},
