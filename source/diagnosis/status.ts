@@ -9,17 +9,18 @@ const down: ReadonlySet<VerdictKind> = new Set(['overloaded', 'outage', 'network
  * provider or the network is at fault, and for an `unknown` the verdict expects to clear by itself
  * (an unreadable answer from something in between); DENIED for everything that needs a person,
  * including other `unknown`s (a request failed and keywatch cannot say it will recover, so it must not
- * look fine) and `bad_request`. A working key is LOW when any window or the credit is under `lowThreshold`.
+ * look fine) and `bad_request`. A working key is LOW when any window or the credit is under `lowThreshold`,
+ * or less money is left than `lowBalance` (by default 5 for a balance with no limit).
  */
-export function statusOf(verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold = 0.1): Status {
+export function statusOf(verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold = 0.1, lowBalance?: number): Status {
 	if (!verdict) return 'CHECKING';
-	if (verdict.kind === 'ok') return isLow(windows, credit, lowThreshold) ? 'LOW' : 'OK';
+	if (verdict.kind === 'ok') return isLow(windows, credit, lowThreshold, lowBalance) ? 'LOW' : 'OK';
 	if (verdict.kind === 'rate_limited') return 'LIMITED';
 	if (down.has(verdict.kind)) return 'DOWN';
 	if (verdict.kind === 'unknown' && verdict.clears === 'by_itself') return 'DOWN';
 	return 'DENIED';
 }
 
-function isLow(windows: readonly RateWindow[], credit: Credit | undefined, threshold: number): boolean {
-	return lowParts({windows, credit, threshold}).length > 0;
+function isLow(windows: readonly RateWindow[], credit: Credit | undefined, threshold: number, lowBalance: number | undefined): boolean {
+	return lowParts({windows, credit, threshold, lowBalance}).length > 0;
 }

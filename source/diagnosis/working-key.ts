@@ -6,13 +6,28 @@ import {limitPhrase} from './limits.js';
 import {fill} from './wording.js';
 
 export const DEFAULT_LOW_THRESHOLD = 0.1;
+/**
+ * Money left under which a balance with no limit is LOW when the user set no `--low-balance`: a fraction
+ * needs a limit to be a fraction of, and "LOW only at zero" warns too late to top up.
+ */
+export const DEFAULT_LOW_BALANCE = 5;
 
 export type LowPart =
 	| {what: 'window'; share: number; window: RateWindow}
-	| {what: 'credit'; share?: number; credit: Credit}
+	| {what: 'credit'; share?: number; credit: Credit; floor?: number}
 	| {what: 'spend'; share: number; spend: Spend};
 
-export type Headroom = {windows: readonly RateWindow[]; credit?: Credit; spend?: Spend; threshold?: number};
+export type Headroom = {windows: readonly RateWindow[]; credit?: Credit; spend?: Spend; threshold?: number; lowBalance?: number};
+
+/**
+ * The money floor `credit` is held to: the user's `--low-balance` for any money credit, else the default
+ * for a balance with no limit. None for token quotas (Mistral's monthly tokens), which the fraction judges.
+ */
+export function balanceFloor(credit: Credit, lowBalance?: number): number | undefined {
+	if (!/^[A-Z]{3}$/.test(credit.currency)) return undefined;
+	if (lowBalance !== undefined && Number.isFinite(lowBalance) && lowBalance >= 0) return lowBalance;
+	return credit.limit === undefined ? DEFAULT_LOW_BALANCE : undefined;
+}
 
 function share(remaining: number | undefined, limit: number | undefined): number | undefined {
 	if (remaining === undefined || limit === undefined) return undefined;
@@ -25,7 +40,7 @@ function thresholdOf(threshold: number | undefined): number {
 }
 
 /** What makes a working key LOW, tightest first; [] when nothing does. */
-export function lowParts({windows, credit, spend, threshold}: Headroom): LowPart[] {
+export function lowParts({windows, credit, spend, threshold, lowBalance}: Headroom): LowPart[] {
 	const limit = thresholdOf(threshold);
 	const parts: LowPart[] = [];
 	for (const window of Array.isArray(windows) ? windows : []) {
@@ -34,7 +49,9 @@ export function lowParts({windows, credit, spend, threshold}: Headroom): LowPart
 	}
 	if (credit) {
 		const s = share(credit.remaining, credit.limit);
+		const floor = balanceFloor(credit, lowBalance);
 		if (s !== undefined && s < limit) parts.push({what: 'credit', share: s, credit});
+		else if (floor !== undefined && credit.remaining !== undefined && Number.isFinite(credit.remaining) && credit.remaining < floor) parts.push({what: 'credit', credit, floor});
 		// A balance with no cap to compare against is low only when nothing is left.
 		else if (s === undefined && credit.limit === undefined && credit.remaining !== undefined && Number.isFinite(credit.remaining) && credit.remaining <= 0) {
 			parts.push({what: 'credit', credit});
@@ -65,6 +82,7 @@ function partText(part: LowPart): string {
 	if (part.what === 'credit') {
 		const c = part.credit;
 		const label = c.label ?? 'credit';
+		if (part.floor !== undefined) return `${label}: ${money(c.remaining, c.currency)} left, under the ${money(part.floor, c.currency)} LOW floor (--low-balance)`;
 		return c.limit === undefined ? `${label}: ${money(c.remaining, c.currency)} left` : `${label}: ${money(c.remaining, c.currency)} of ${money(c.limit, c.currency)} left${percent(part.share)}`;
 	}
 	const s = part.spend;
@@ -73,7 +91,7 @@ function partText(part: LowPart): string {
 
 function titleOf(tightest: LowPart): string {
 	if (tightest.what === 'window') return `Low headroom: ${count(tightest.window.remaining)} of ${count(tightest.window.limit)} ${windowName(tightest.window)} left`;
-	if (tightest.what === 'credit') return tightest.credit.limit === undefined ? 'Credit used up' : 'Credit running low';
+	if (tightest.what === 'credit') return tightest.credit.limit === undefined && (tightest.credit.remaining ?? 0) <= 0 ? 'Credit used up' : 'Credit running low';
 	return 'Monthly budget nearly spent';
 }
 
@@ -90,7 +108,7 @@ export function explainLow(provider: ProviderId, verdict: Verdict, headroom: Hea
 	const windows = parts.filter((p): p is Extract<LowPart, {what: 'window'}> => p.what === 'window');
 	const needsMoney = parts.some(p => p.what !== 'window');
 	const why = [
-		`The key works, but ${parts.length === 1 ? 'this is' : 'these are'} under ${threshold}% left: ${parts.map(partText).join('; ')}.`,
+		`The key works, but ${parts.length === 1 ? 'this is' : 'these are'} ${parts.some(p => p.share !== undefined) ? `under ${threshold}% left` : 'running low'}: ${parts.map(partText).join('; ')}.`,
 	];
 	if (windows.length > 0) why.push('Requests past a rate limit get a 429 until its window resets.');
 	if (parts.some(p => p.what === 'credit')) why.push('When the credit reaches zero every request fails, and it does not come back by waiting.');

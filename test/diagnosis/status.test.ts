@@ -49,7 +49,8 @@ describe('statusOf', () => {
 		['credit under 10% of its cap', [], credit(5, 100), 'LOW'],
 		['credit with room', [], credit(50, 100), 'OK'],
 		['a balance of zero with no cap', [], credit(0), 'LOW'],
-		['a positive balance with no cap', [], credit(3), 'OK'],
+		['a balance with no cap above the default 5 floor', [], credit(30), 'OK'],
+		['a balance with no cap under the default 5 floor', [], credit(3), 'LOW'],
 		['unknown credit', [], credit(undefined), 'OK'],
 	] as const)('a working key with %s is %s', (_name, windows, c, status) => {
 		expect(statusOf(verdict('ok'), [...windows], c)).toBe(status);
@@ -58,6 +59,14 @@ describe('statusOf', () => {
 	it('honours a custom threshold', () => {
 		expect(statusOf(verdict('ok'), [win(100, 20)], undefined, 0.25)).toBe('LOW');
 		expect(statusOf(verdict('ok'), [win(100, 20)], undefined, 0.1)).toBe('OK');
+	});
+
+	it('honours a money floor (--low-balance), for balances with or without a limit, but not for token quotas', () => {
+		expect(statusOf(verdict('ok'), [], credit(30), 0.1, 50)).toBe('LOW');
+		expect(statusOf(verdict('ok'), [], credit(3), 0.1, 1)).toBe('OK');
+		expect(statusOf(verdict('ok'), [], credit(4, 100), 0.01, 5)).toBe('LOW');
+		expect(statusOf(verdict('ok'), [], credit(40, 100), 0.1)).toBe('OK');
+		expect(statusOf(verdict('ok'), [], {remaining: 3, limit: 1000, currency: 'tokens', source: 'headers'}, 0.001, 5)).toBe('OK');
 	});
 
 	it('does not let low headroom hide a denial', () => {

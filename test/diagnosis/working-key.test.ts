@@ -133,7 +133,8 @@ describe('explainLow', () => {
 		['plenty left', {windows: [win('requests', 'requests', 100, 50)]}],
 		['exactly 10% left', {windows: [win('requests', 'requests', 100, 10)]}],
 		["Azure's -1 sentinel", {windows: [win('tokens', 'tokens', -1, -1)]}],
-		['a positive balance with no cap', {windows: [], credit: credit(3)}],
+		['a balance with no cap above the default floor', {windows: [], credit: credit(30)}],
+		['a balance under a floor the user lowered', {windows: [], credit: credit(3), lowBalance: 1}],
 	] as const)('is undefined when nothing is low: %s', (_name, headroom) => {
 		expect(explainLow('openai', ok(), headroom as Headroom)).toBeUndefined();
 	});
@@ -164,5 +165,19 @@ describe('explainFreeProbeOnly', () => {
 		expect(explainFreeProbeOnly('openai', seen, {windows: seen.windows, credit: credit(5), probe: 'off'})).toBe(seen);
 		const denied = diagnose({provider: 'openai', status: 401, headers: {}, body: '', at: NOW});
 		expect(explainFreeProbeOnly('openai', denied, {windows: [], probe: 'off'})).toBe(denied);
+	});
+});
+
+describe('explainLow with a money floor (--low-balance)', () => {
+	it('says a balance is under the floor, not under a percentage', () => {
+		const verdict = explainLow('deepseek', ok(), {windows: [], credit: {remaining: 3, currency: 'USD', source: 'endpoint', label: 'balance'}});
+		expect(verdict?.title).toBe('Credit running low');
+		expect(verdict?.why).toMatch(/running low: balance: 3 USD left, under the 5 USD LOW floor/);
+		expect(verdict?.why).not.toMatch(/under 10%/);
+		expect(verdict?.clears).toBe('needs_action');
+	});
+
+	it('calls a balance at zero used up', () => {
+		expect(explainLow('xai', ok(), {windows: [], credit: {remaining: 0, currency: 'USD', source: 'endpoint'}})?.title).toBe('Credit used up');
 	});
 });
