@@ -20,11 +20,19 @@ export function keysFromEnvironment(env: NodeJS.ProcessEnv = process.env): KeyCo
 	return found;
 }
 
+/**
+ * The environment keys not already configured: a configured key that reads OPENAI_API_KEY is the same key
+ * as `env-openai`, so the monitor and `keywatch list` show it once.
+ */
+export function environmentKeysBeside(configured: readonly KeyConfig[], env: NodeJS.ProcessEnv = process.env): KeyConfig[] {
+	const referenced = new Set(configured.flatMap(k => (k.secret.type === 'env' ? [k.secret.name] : [])));
+	return keysFromEnvironment(env).filter(k => k.secret.type === 'env' && !referenced.has(k.secret.name));
+}
+
 export type LoadedKeys = {keys: KeyConfig[]; demo?: Demo; warnings: string[]; store: ConfigStore};
 
 /**
  * Configured keys plus environment keys; with neither (or with --demo) the built-in demo.
- * Environment keys that duplicate a configured env reference are not listed twice.
  */
 export async function loadKeys(options: {demo?: boolean; allowDemo: boolean}): Promise<LoadedKeys> {
 	const store = openConfig();
@@ -35,8 +43,7 @@ export async function loadKeys(options: {demo?: boolean; allowDemo: boolean}): P
 		return {keys: demo.keys, demo, warnings, store};
 	}
 	const configured = config.keys.map(k => ({...k, origin: 'config' as const})) as KeyConfig[];
-	const referenced = new Set(configured.flatMap(k => (k.secret.type === 'env' ? [k.secret.name] : [])));
-	const fromEnv = keysFromEnvironment().filter(k => k.secret.type === 'env' && !referenced.has(k.secret.name));
+	const fromEnv = environmentKeysBeside(configured);
 	const keys = [...configured, ...fromEnv];
 	if (keys.length === 0 && options.allowDemo) {
 		const demo = await startDemo();

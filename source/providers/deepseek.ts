@@ -1,6 +1,6 @@
 import {z} from 'zod';
 import {parseAmount} from '../parse/index.js';
-import type {Credit} from '../types.js';
+import type {Balance, Credit, KeyFlag} from '../types.js';
 import {parseJson} from './body.js';
 import {createOpenAiStyleAdapter} from './openai-style.js';
 import {bearer, getJson, isSuccess, joinUrl, probe} from './shared.js';
@@ -17,17 +17,42 @@ const balanceBody = z.object({
 	),
 });
 
-/** `GET /user/balance`: amounts are strings, one entry per currency; the first readable one is shown. */
+/**
+ * `GET /user/balance`: amounts are strings, one entry per currency. Every readable entry is kept; the
+ * primary (the row's figure) is USD when there is one, else the first.
+ */
 export function decodeDeepSeekBalance(text: string): Credit | undefined {
 	const parsed = balanceBody.safeParse(parseJson(text));
 	if (!parsed.success) return undefined;
-	for (const info of parsed.data.balance_infos) {
+	const balances: Balance[] = [];
+	for (const info of parsed.data.balance_infos.slice(0, 20)) {
 		const remaining = parseAmount(info.total_balance);
 		if (remaining === undefined) continue;
-		const label = parsed.data.is_available === false ? 'balance (not usable for calls)' : 'balance';
-		return {remaining, currency: info.currency.toUpperCase(), source: 'endpoint', label};
+		const balance: Balance = {currency: info.currency.toUpperCase(), remaining};
+		const granted = parseAmount(info.granted_balance);
+		const toppedUp = parseAmount(info.topped_up_balance);
+		if (granted !== undefined) balance.granted = granted;
+		if (toppedUp !== undefined) balance.toppedUp = toppedUp;
+		balances.push(balance);
 	}
-	return undefined;
+	const primary = balances.find(b => b.currency === 'USD') ?? balances[0];
+	if (!primary) return undefined;
+	const label = parsed.data.is_available === false ? 'balance (not usable for calls)' : 'balance';
+	const credit: Credit = {remaining: primary.remaining, currency: primary.currency, source: 'endpoint', label, scope: 'account'};
+	if (balances.length > 1) credit.balances = balances;
+	return credit;
+}
+
+/**
+ * `is_available: false` means the balance cannot pay for calls (providers.md §7), and nothing left in any
+ * currency means the same: calls get 402 "Insufficient Balance" either way.
+ */
+export function deepSeekBalanceFlags(text: string): KeyFlag[] {
+	const parsed = balanceBody.safeParse(parseJson(text));
+	if (!parsed.success) return [];
+	if (parsed.data.is_available === false) return ['balance_unusable'];
+	const amounts = parsed.data.balance_infos.map(info => parseAmount(info.total_balance)).filter((n): n is number => n !== undefined);
+	return amounts.length > 0 && amounts.every(n => n <= 0) ? ['balance_empty'] : [];
 }
 
 // DeepSeek sends no rate-limit headers, so there is no headroom probe: spending tokens would show nothing.
@@ -42,6 +67,7 @@ export const deepseek = createOpenAiStyleAdapter({
 		probes: [probe('balance', 'free: account balance per currency')],
 		request: (kind, ctx, base) => (kind === 'balance' ? getJson(joinUrl(base, '/user/balance'), bearer(ctx.secret)) : undefined),
 		credit: (kind, exchange) => ((kind === 'balance' || kind === 'any') && isSuccess(exchange.status) ? decodeDeepSeekBalance(exchange.body) : undefined),
+		flags: (kind, exchange) => (kind === 'balance' && isSuccess(exchange.status) ? deepSeekBalanceFlags(exchange.body) : []),
 	},
 	blindSpots: ['rate-limit headroom (DeepSeek sends no rate-limit headers)'],
 });

@@ -1,7 +1,7 @@
 // The OpenAI dialect, spoken by OpenAI, Groq, Together, xAI, DeepSeek, Azure and compatible gateways:
 // Bearer auth, GET /models, POST /chat/completions, and `x-ratelimit-{limit,remaining,reset}-*` headers.
 import {getHeader, parseCount, parseResetDelay} from '../parse/index.js';
-import type {Credit, Exchange, ProbeKind, ProviderId, RateWindow, WindowPeriod} from '../types.js';
+import type {Credit, Exchange, KeyFacts, KeyFlag, ProbeKind, ProviderId, RateWindow, WindowPeriod} from '../types.js';
 import {type DescribedAdapter, baseUrlOf, bearer, getJson, joinUrl, modelOf, oneTokenChat, postJson, probe} from './shared.js';
 import type {AdapterContext, Decoded, HttpRequest, ProbeSpec} from './types.js';
 import {after, makeWindow, present} from './windows.js';
@@ -50,6 +50,10 @@ export type OpenAiStyleConfig = {
 		probes: ProbeSpec[];
 		request(probe: ProbeKind, ctx: AdapterContext, base: string): HttpRequest | undefined;
 		credit(probe: ProbeKind | 'any', exchange: Exchange, now: number): Credit | undefined;
+		/** A 2xx key-info or balance body that says the key cannot make calls. */
+		flags?(probe: ProbeKind | 'any', exchange: Exchange): KeyFlag[];
+		/** Facts from a body that later requests need. */
+		facts?(probe: ProbeKind | 'any', exchange: Exchange): KeyFacts | undefined;
 	};
 	/** Replaces the header decoding, for providers with their own names (Mistral, Together). */
 	windows?: (headers: Exchange['headers'], now: number) => RateWindow[];
@@ -83,8 +87,14 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleConfig): DescribedAd
 		},
 		decode(kind, exchange, now): Decoded {
 			const windows = readWindows(exchange.headers, now);
+			const decoded: Decoded = {windows};
 			const credit = config.extra?.credit(kind, exchange, now);
-			return credit ? {windows, credit} : {windows};
+			if (credit) decoded.credit = credit;
+			const flags = config.extra?.flags?.(kind, exchange) ?? [];
+			if (flags.length > 0) decoded.flags = flags;
+			const facts = config.extra?.facts?.(kind, exchange);
+			if (facts) decoded.facts = facts;
+			return decoded;
 		},
 	};
 }

@@ -1,8 +1,9 @@
 import {z} from 'zod';
 import {getHeader, parseAmount, parseCount, parseEpochReset} from '../parse/index.js';
-import type {Credit, Exchange, RateWindow, WindowPeriod} from '../types.js';
+import type {Credit, Exchange, KeyFlag, RateWindow, WindowPeriod} from '../types.js';
 import {errorObject, isRecord, parseJson} from './body.js';
 import {type DescribedAdapter, baseUrlOf, bearer, getJson, isSuccess, joinUrl, probe} from './shared.js';
+import type {Decoded} from './types.js';
 import {makeWindow} from './windows.js';
 
 const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
@@ -47,13 +48,15 @@ export function openRouterWindows(exchange: Exchange, now: number): RateWindow[]
 
 // `.optional()` outside the transform: zod 4 would otherwise reject a missing key.
 const number = z.unknown().transform(parseAmount).optional();
+// Signed: an overdrawn key reports a negative remaining, which says "nothing left" as clearly as 0.
+const signed = z
+	.unknown()
+	.transform(value => (typeof value === 'number' && Number.isFinite(value) ? value : undefined))
+	.optional();
 const keyBody = z.object({
 	data: z.object({
 		limit: number,
-		limit_remaining: z
-			.unknown()
-			.transform(value => (typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : undefined))
-			.optional(),
+		limit_remaining: signed,
 		limit_reset: z.string().nullish(),
 		usage: number,
 		usage_daily: number,
@@ -62,19 +65,56 @@ const keyBody = z.object({
 	}),
 });
 
-/** `GET /key`: the key's own credit limit (null = unlimited) and its usage by period, in USD. */
-export function decodeOpenRouterKey(text: string): Credit | undefined {
+type KeyData = z.infer<typeof keyBody>['data'];
+
+function keyData(text: string): KeyData | undefined {
 	const parsed = keyBody.safeParse(parseJson(text));
-	if (!parsed.success) return undefined;
-	const data = parsed.data.data;
+	return parsed.success ? parsed.data.data : undefined;
+}
+
+/** What is left under the key's own limit: `limit_remaining`, or limit − usage in the older shape. */
+function leftUnderLimit(data: KeyData, used: number | undefined): number | undefined {
+	return data.limit_remaining ?? (data.limit !== undefined && used !== undefined ? data.limit - used : undefined);
+}
+
+function periodUsage(data: KeyData): number | undefined {
 	const reset = data.limit_reset?.toLowerCase();
-	const used = reset === 'daily' ? data.usage_daily : reset === 'weekly' ? data.usage_weekly : reset === 'monthly' ? data.usage_monthly : data.usage;
-	const credit: Credit = {currency: 'USD', source: 'endpoint', label: data.limit === undefined ? 'key usage (no limit)' : reset ? `key limit (${reset})` : 'key limit'};
+	return reset === 'daily' ? data.usage_daily : reset === 'weekly' ? data.usage_weekly : reset === 'monthly' ? data.usage_monthly : data.usage;
+}
+
+/**
+ * `GET /key`: the key's own credit limit (null = unlimited) and its usage, in USD. `used` is the usage
+ * of the limit's period; `usage` keeps today, this week and this month as OpenRouter reports them.
+ */
+export function decodeOpenRouterKey(text: string): Credit | undefined {
+	const data = keyData(text);
+	if (!data) return undefined;
+	const reset = data.limit_reset?.toLowerCase();
+	const used = periodUsage(data);
+	const credit: Credit = {
+		currency: 'USD',
+		source: 'endpoint',
+		label: data.limit === undefined ? 'key usage (no limit)' : reset ? `key limit (${reset})` : 'key limit',
+		scope: 'key',
+	};
 	if (data.limit !== undefined) credit.limit = data.limit;
-	const remaining = data.limit_remaining ?? (data.limit !== undefined && used !== undefined ? Math.max(0, data.limit - used) : undefined);
-	if (remaining !== undefined) credit.remaining = remaining;
+	const remaining = leftUnderLimit(data, used);
+	if (remaining !== undefined) credit.remaining = Math.max(0, remaining);
 	if (used !== undefined) credit.used = used;
+	const usage: NonNullable<Credit['usage']> = {};
+	if (data.usage_daily !== undefined) usage.day = data.usage_daily;
+	if (data.usage_weekly !== undefined) usage.week = data.usage_weekly;
+	if (data.usage_monthly !== undefined) usage.month = data.usage_monthly;
+	if (Object.keys(usage).length > 0) credit.usage = usage;
 	return credit;
+}
+
+/** A key at or past its own limit: every paid call gets 402 until the limit is raised or resets. */
+export function openRouterKeyFlags(text: string): KeyFlag[] {
+	const data = keyData(text);
+	if (!data || data.limit === undefined) return [];
+	const left = leftUnderLimit(data, periodUsage(data));
+	return left !== undefined && left <= 0 ? ['key_limit_reached'] : [];
 }
 
 const creditsBody = z.object({data: z.object({total_credits: number, total_usage: number})});
@@ -85,12 +125,18 @@ export function decodeOpenRouterCredits(text: string): Credit | undefined {
 	if (!parsed.success) return undefined;
 	const {total_credits: total, total_usage: usage} = parsed.data.data;
 	if (total === undefined) return undefined;
-	const credit: Credit = {limit: total, currency: 'USD', source: 'endpoint', label: 'account credits'};
+	const credit: Credit = {limit: total, currency: 'USD', source: 'endpoint', label: 'account credits', scope: 'account'};
 	if (usage !== undefined) {
 		credit.used = usage;
 		credit.remaining = Math.max(0, total - usage);
 	}
 	return credit;
+}
+
+/** The account's credit used up: a balance at or below zero gets 402 even on free models (providers.md §4.2). */
+export function openRouterCreditFlags(text: string): KeyFlag[] {
+	const credit = decodeOpenRouterCredits(text);
+	return credit?.used !== undefined && credit.limit !== undefined && credit.limit - credit.used <= 0 ? ['balance_empty'] : [];
 }
 
 // No headroom probe: OpenRouter's cheapest request with limits is a `:free` model call, which spends one of
@@ -111,11 +157,20 @@ export const openrouter: DescribedAdapter = {
 	},
 	decode(kind, exchange, now) {
 		const windows = openRouterWindows(exchange, now);
+		if (!isSuccess(exchange.status)) return {windows};
 		let credit: Credit | undefined;
-		if (isSuccess(exchange.status)) {
-			if (kind === 'validity' || kind === 'any') credit = decodeOpenRouterKey(exchange.body);
-			if (!credit && (kind === 'balance' || kind === 'any')) credit = decodeOpenRouterCredits(exchange.body);
+		let flags: KeyFlag[] = [];
+		if (kind === 'validity' || kind === 'any') {
+			credit = decodeOpenRouterKey(exchange.body);
+			if (credit && kind === 'validity') flags = openRouterKeyFlags(exchange.body);
 		}
-		return credit ? {windows, credit} : {windows};
+		if (!credit && (kind === 'balance' || kind === 'any')) {
+			credit = decodeOpenRouterCredits(exchange.body);
+			if (credit && kind === 'balance') flags = openRouterCreditFlags(exchange.body);
+		}
+		const decoded: Decoded = {windows};
+		if (credit) decoded.credit = credit;
+		if (flags.length > 0) decoded.flags = flags;
+		return decoded;
 	},
 };

@@ -53,8 +53,10 @@ export function describeProbes(): ProbeDescription[] {
 		const base = adapter.defaultBaseUrl || EXAMPLE_BASE;
 		for (const spec of adapter.probes) {
 			const key = {name: 'example', provider: adapter.id, secret: {type: 'env', name: 'EXAMPLE'}, baseUrl: base, settings: {deployment: 'DEPLOYMENT', model: adapter.id === 'openai_compatible' ? 'MODEL' : undefined}} as const;
-			const plain = adapter.request(spec.kind, {key, secret: 'placeholder'});
-			const request = plain ?? adapter.request(spec.kind, {key, secret: 'placeholder', adminSecret: 'placeholder-admin'});
+			// Facts a probe needs from an earlier answer show as a placeholder named after the field (xAI's team_id).
+			const facts = {teamId: '{team_id}'};
+			const plain = adapter.request(spec.kind, {key, secret: 'placeholder', facts});
+			const request = plain ?? adapter.request(spec.kind, {key, secret: 'placeholder', adminSecret: 'placeholder-admin', facts});
 			if (!request) continue;
 			const url = new URL(request.url);
 			const basePath = new URL(base).pathname.replace(/\/+$/, '');

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import type {Credit} from '../types.js';
+import type {Credit, KeyFacts, KeyFlag} from '../types.js';
 import {parseJson} from './body.js';
 import {createOpenAiStyleAdapter} from './openai-style.js';
 import {bearer, getJson, isSuccess, joinUrl, probe} from './shared.js';
@@ -19,8 +19,30 @@ export function xaiManagementBase(base: string): string {
 	return `${base.replace(/\/v1$/, '')}-management`;
 }
 
-// KeySettings has no team id; xAI's default team answers to "default".
-const TEAM = 'default';
+const keyStatus = z.object({
+	team_id: z.string().regex(/^[\w-]{1,100}$/).optional(),
+	team_blocked: z.boolean().optional(),
+	api_key_blocked: z.boolean().optional(),
+	api_key_disabled: z.boolean().optional(),
+});
+
+/**
+ * `GET /v1/api-key` (providers.md §8) answers 200 even for a blocked or disabled key and says so in
+ * `team_blocked`, `api_key_blocked` and `api_key_disabled`; `team_id` addresses the management API.
+ */
+export function decodeXaiKeyStatus(text: string): {flags: KeyFlag[]; facts?: KeyFacts} | undefined {
+	const parsed = keyStatus.safeParse(parseJson(text));
+	if (!parsed.success) return undefined;
+	const body = parsed.data;
+	const flags: KeyFlag[] = [];
+	if (body.team_blocked === true) flags.push('team_blocked');
+	if (body.api_key_blocked === true) flags.push('key_blocked');
+	if (body.api_key_disabled === true) flags.push('key_disabled');
+	return body.team_id ? {flags, facts: {teamId: body.team_id}} : {flags};
+}
+
+const keyStatusOf = (kind: string, exchange: {status: number | null; body: string}) =>
+	kind === 'validity' && isSuccess(exchange.status) ? decodeXaiKeyStatus(exchange.body) : undefined;
 
 const prepaidBalance = z.object({total: z.object({val: z.union([z.string(), z.number()])})});
 
@@ -34,7 +56,7 @@ export function decodeXaiPrepaidBalance(text: string): Credit | undefined {
 	const raw = String(parsed.data.total.val).trim();
 	if (!/^-?\d{1,15}(?:\.\d+)?$/.test(raw)) return undefined;
 	const cents = Number(raw);
-	return {remaining: cents < 0 ? -cents / 100 : 0, currency: 'USD', source: 'endpoint', label: 'prepaid credit'};
+	return {remaining: cents < 0 ? -cents / 100 : 0, currency: 'USD', source: 'endpoint', label: 'prepaid credit', scope: 'account'};
 }
 
 export const xai = createOpenAiStyleAdapter({
@@ -52,10 +74,17 @@ export const xai = createOpenAiStyleAdapter({
 	extra: {
 		probes: [probe('balance', 'free; needs a management key: team prepaid credit')],
 		request(kind, ctx, base) {
-			if (kind !== 'balance' || !ctx.adminSecret) return undefined;
-			return getJson(joinUrl(xaiManagementBase(base), `/v1/billing/teams/${TEAM}/prepaid/balance`), bearer(ctx.adminSecret));
+			// The team comes from the key's own /v1/api-key answer, which the validity probe reads first.
+			const team = ctx.facts?.teamId;
+			if (kind !== 'balance' || !ctx.adminSecret || !team) return undefined;
+			return getJson(joinUrl(xaiManagementBase(base), `/v1/billing/teams/${encodeURIComponent(team)}/prepaid/balance`), bearer(ctx.adminSecret));
 		},
 		credit: (kind, exchange) => ((kind === 'balance' || kind === 'any') && isSuccess(exchange.status) ? decodeXaiPrepaidBalance(exchange.body) : undefined),
+		flags: (kind, exchange) => keyStatusOf(kind, exchange)?.flags ?? [],
+		facts: (kind, exchange) => keyStatusOf(kind, exchange)?.facts,
 	},
-	blindSpots: ['rate-limit headroom (no documented headers; limits are per team and model)', 'credit, unless a management key is configured (default team only)'],
+	blindSpots: [
+		'rate-limit headroom (no documented headers; limits are per team and model)',
+		"credit, unless a management key is configured (read for the key's team, once the key status has named it)",
+	],
 });

@@ -51,7 +51,9 @@ function keyFor(provider: ProviderId): KeyConfig {
 async function run(provider: ProviderId, probe: ProbeKind, secret: string, scenario = 'healthy'): Promise<{exchange: Exchange; decoded: Decoded}> {
 	const adapter = getAdapter(provider);
 	const adminSecret = `${provider === 'openai' ? 'sk-admin' : provider === 'anthropic' ? 'sk-ant-admin01' : 'mgmt'}-test-${scenario}-${provider}-1234`;
-	const request = adapter.request(probe, {key: keyFor(provider), secret, adminSecret});
+	// xAI's balance is asked for the team the key's status names, as the monitor does after the validity probe.
+	const facts = provider === 'xai' && probe === 'balance' ? (await run('xai', 'validity', secret)).decoded.facts ?? {teamId: 'unknown-team'} : undefined;
+	const request = adapter.request(probe, {key: keyFor(provider), secret, adminSecret, ...(facts ? {facts} : {})});
 	if (!request) throw new Error(`${provider} ${probe}: no request`);
 	const exchange = await transport.send(request, provider);
 	return {exchange, decoded: adapter.decode(probe, exchange, exchange.at)};
@@ -104,6 +106,16 @@ describe('every probe against the fake provider (healthy keys)', () => {
 		expect(decoded.windows.find(w => w.id === 'tokens')?.period).toBe('minute');
 	});
 
+	it('asks xAI’s management API about the team the key status names', async () => {
+		const secret = secretFor('xai', 'healthy');
+		const {decoded: status} = await run('xai', 'validity', secret);
+		expect(status.facts?.teamId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(status.flags).toBeUndefined();
+		const {decoded} = await run('xai', 'balance', secret);
+		expect(decoded.credit).toMatchObject({remaining: 25, currency: 'USD', scope: 'account'});
+		expect(fake.requests.at(-1)?.path).toBe(`/xai-management/v1/billing/teams/${status.facts?.teamId}/prepaid/balance`);
+	});
+
 	it('reads Mistral’s monthly tokens as credit', async () => {
 		const {decoded} = await run('mistral', 'headroom', secretFor('mistral', 'healthy'));
 		expect(decoded.credit).toMatchObject({currency: 'tokens', label: 'monthly tokens'});
@@ -131,6 +143,32 @@ describe('keys in trouble, against the fake provider', () => {
 		const {decoded} = await run('openrouter', 'validity', secretFor('openrouter', 'low'));
 		expect(decoded.credit?.limit).toBeGreaterThan(0);
 		expect(decoded.credit?.remaining).toBeLessThan((decoded.credit?.limit ?? 0) * 0.1);
+	});
+
+	it.each([
+		['suspended', ['team_blocked']],
+		['permission', ['key_disabled']],
+	] as const)('a %s xAI key answers 200 with its flags set, and the flags are read', async (scenario, flags) => {
+		const {exchange, decoded} = await run('xai', 'validity', secretFor('xai', scenario));
+		expect(exchange.status).toBe(200);
+		expect(decoded.flags).toEqual(flags);
+	});
+
+	it('an empty DeepSeek balance is flagged as unusable; an OpenRouter key at its limit as such', async () => {
+		const deepseek = await run('deepseek', 'balance', secretFor('deepseek', 'quota'));
+		expect(deepseek.exchange.status).toBe(200);
+		expect(deepseek.decoded.credit?.remaining).toBe(0);
+		expect(deepseek.decoded.flags).toEqual(['balance_unusable']);
+		const openrouter = await run('openrouter', 'validity', secretFor('openrouter', 'quota'));
+		expect(openrouter.decoded.credit).toMatchObject({remaining: 0, limit: 10, scope: 'key'});
+		expect(openrouter.decoded.flags).toEqual(['key_limit_reached']);
+		expect((await run('openrouter', 'balance', secretFor('openrouter', 'quota'), 'quota')).decoded.flags).toEqual(['balance_empty']);
+	});
+
+	it('a low OpenRouter key reports usage today, this week and this month', async () => {
+		const {decoded} = await run('openrouter', 'validity', secretFor('openrouter', 'low'));
+		expect(decoded.credit?.usage).toEqual({day: expect.any(Number), week: expect.any(Number), month: expect.any(Number)});
+		expect(decoded.flags).toBeUndefined();
 	});
 
 	it('an invalid key decodes to no windows and no credit', async () => {

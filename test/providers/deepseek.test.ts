@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {decodeDeepSeekBalance, deepseek} from '../../source/providers/deepseek.js';
+import {decodeDeepSeekBalance, deepSeekBalanceFlags, deepseek} from '../../source/providers/deepseek.js';
 import {exchange, NOW} from './helpers.js';
 
 const balance = {
@@ -11,8 +11,44 @@ describe('DeepSeek', () => {
 	it('reads the string balance and its currency', () => {
 		expect(deepseek.decode('balance', exchange('deepseek', {json: balance}), NOW)).toEqual({
 			windows: [],
-			credit: {remaining: 110, currency: 'CNY', source: 'endpoint', label: 'balance'},
+			credit: {remaining: 110, currency: 'CNY', source: 'endpoint', label: 'balance', scope: 'account'},
 		});
+	});
+
+	it('keeps every currency, with USD as the primary figure', () => {
+		const two = {
+			is_available: true,
+			balance_infos: [
+				{currency: 'CNY', total_balance: '110.00', granted_balance: '10.00', topped_up_balance: '100.00'},
+				{currency: 'USD', total_balance: '15.50', granted_balance: '0.00', topped_up_balance: '15.50'},
+			],
+		};
+		expect(decodeDeepSeekBalance(JSON.stringify(two))).toEqual({
+			remaining: 15.5,
+			currency: 'USD',
+			source: 'endpoint',
+			label: 'balance',
+			scope: 'account',
+			balances: [
+				{currency: 'CNY', remaining: 110, granted: 10, toppedUp: 100},
+				{currency: 'USD', remaining: 15.5, granted: 0, toppedUp: 15.5},
+			],
+		});
+	});
+
+	it('uses the first currency as the primary when there is no USD', () => {
+		const two = {balance_infos: [{currency: 'CNY', total_balance: '8.00'}, {currency: 'EUR', total_balance: '2.00'}]};
+		expect(decodeDeepSeekBalance(JSON.stringify(two))).toMatchObject({remaining: 8, currency: 'CNY', balances: [{currency: 'CNY'}, {currency: 'EUR'}]});
+	});
+
+	it.each([
+		['not available', {is_available: false, balance_infos: [{currency: 'USD', total_balance: '3.00'}]}, ['balance_unusable']],
+		['zero in every currency', {is_available: true, balance_infos: [{currency: 'USD', total_balance: '0.00'}, {currency: 'CNY', total_balance: '0'}]}, ['balance_empty']],
+		['zero in one currency only', {is_available: true, balance_infos: [{currency: 'USD', total_balance: '0.00'}, {currency: 'CNY', total_balance: '1.00'}]}, []],
+		['healthy', balance, []],
+	])('flags a balance that cannot pay for calls: %s', (_name, json, flags) => {
+		expect(deepSeekBalanceFlags(JSON.stringify(json))).toEqual(flags);
+		expect(deepseek.decode('balance', exchange('deepseek', {json}), NOW).flags ?? []).toEqual(flags);
 	});
 
 	it('says when the balance cannot be used for calls', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {decodeOpenRouterCredits, decodeOpenRouterKey, openrouter} from '../../source/providers/openrouter.js';
+import {decodeOpenRouterCredits, decodeOpenRouterKey, openRouterCreditFlags, openRouterKeyFlags, openrouter} from '../../source/providers/openrouter.js';
 import {exchange, NOW} from './helpers.js';
 
 const keyInfo = {
@@ -23,20 +23,33 @@ const keyInfo = {
 };
 
 describe('OpenRouter key info (GET /key)', () => {
-	it('reads the key limit, what is left and this period’s usage', () => {
-		expect(openrouter.decode('validity', exchange('openrouter', {json: keyInfo}), NOW).credit).toEqual({
-			limit: 100,
-			remaining: 74.5,
-			used: 25.5,
-			currency: 'USD',
-			source: 'endpoint',
-			label: 'key limit (monthly)',
+	it('reads the key limit, what is left, this period’s usage and usage today, this week and this month', () => {
+		expect(openrouter.decode('validity', exchange('openrouter', {json: keyInfo}), NOW)).toEqual({
+			windows: [],
+			credit: {
+				limit: 100,
+				remaining: 74.5,
+				used: 25.5,
+				currency: 'USD',
+				source: 'endpoint',
+				label: 'key limit (monthly)',
+				scope: 'key',
+				usage: {day: 1.5, week: 8, month: 25.5},
+			},
 		});
 	});
 
 	it('reads an unlimited key as usage only', () => {
 		const unlimited = {data: {...keyInfo.data, limit: null, limit_remaining: null, limit_reset: null}};
-		expect(decodeOpenRouterKey(JSON.stringify(unlimited))).toEqual({used: 300, currency: 'USD', source: 'endpoint', label: 'key usage (no limit)'});
+		expect(decodeOpenRouterKey(JSON.stringify(unlimited))).toEqual({
+			used: 300,
+			currency: 'USD',
+			source: 'endpoint',
+			label: 'key usage (no limit)',
+			scope: 'key',
+			usage: {day: 1.5, week: 8, month: 25.5},
+		});
+		expect(openRouterKeyFlags(JSON.stringify(unlimited))).toEqual([]);
 	});
 
 	it('reads an overdrawn key as nothing left, not a negative amount', () => {
@@ -45,7 +58,21 @@ describe('OpenRouter key info (GET /key)', () => {
 
 	it('reads the older shape (no limit_remaining) by subtraction', () => {
 		const old = {data: {label: 'x', usage: 12, limit: 20, is_free_tier: false, rate_limit: {requests: 50, interval: '10s'}}};
-		expect(decodeOpenRouterKey(JSON.stringify(old))).toEqual({limit: 20, remaining: 8, used: 12, currency: 'USD', source: 'endpoint', label: 'key limit'});
+		expect(decodeOpenRouterKey(JSON.stringify(old))).toEqual({limit: 20, remaining: 8, used: 12, currency: 'USD', source: 'endpoint', label: 'key limit', scope: 'key'});
+	});
+
+	it.each([
+		['nothing left', {limit_remaining: 0}, ['key_limit_reached']],
+		['overdrawn', {limit_remaining: -2.5}, ['key_limit_reached']],
+		['a cent left', {limit_remaining: 0.01}, []],
+		['older shape, usage at the limit', {limit_remaining: undefined, limit_reset: null, usage: 100}, ['key_limit_reached']],
+	])('flags a key at its own limit: %s', (_name, fields, flags) => {
+		const body = {data: {...keyInfo.data, ...fields}};
+		expect(openrouter.decode('validity', exchange('openrouter', {json: body}), NOW).flags ?? []).toEqual(flags);
+	});
+
+	it('flags nothing on traffic, which never carries key info', () => {
+		expect(openrouter.decode('any', exchange('openrouter', {json: {data: {...keyInfo.data, limit_remaining: 0}}}), NOW).flags).toBeUndefined();
 	});
 
 	it.each([['{"error":{"message":"User not found.","code":401}}'], ['{"data":null}'], ['[1,2]'], ['oops']])('ignores wrong shapes: %j', text => {
@@ -58,15 +85,18 @@ describe('OpenRouter key info (GET /key)', () => {
 });
 
 describe('OpenRouter credits (GET /credits)', () => {
-	it('reads account credits', () => {
-		expect(openrouter.decode('balance', exchange('openrouter', {json: {data: {total_credits: 100.5, total_usage: 25.75}}}), NOW).credit).toEqual({
-			limit: 100.5,
-			used: 25.75,
-			remaining: 74.75,
-			currency: 'USD',
-			source: 'endpoint',
-			label: 'account credits',
+	it('reads account credits as the account’s pool', () => {
+		expect(openrouter.decode('balance', exchange('openrouter', {json: {data: {total_credits: 100.5, total_usage: 25.75}}}), NOW)).toEqual({
+			windows: [],
+			credit: {limit: 100.5, used: 25.75, remaining: 74.75, currency: 'USD', source: 'endpoint', label: 'account credits', scope: 'account'},
 		});
+	});
+
+	it('flags an account whose usage has reached its credits', () => {
+		expect(openRouterCreditFlags('{"data":{"total_credits":10,"total_usage":10}}')).toEqual(['balance_empty']);
+		expect(openRouterCreditFlags('{"data":{"total_credits":10,"total_usage":12.5}}')).toEqual(['balance_empty']);
+		expect(openRouterCreditFlags('{"data":{"total_credits":10,"total_usage":9.99}}')).toEqual([]);
+		expect(openrouter.decode('balance', exchange('openrouter', {json: {data: {total_credits: 5, total_usage: 5}}}), NOW).flags).toEqual(['balance_empty']);
 	});
 
 	it('rejects non-numeric credit', () => {

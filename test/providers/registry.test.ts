@@ -47,7 +47,7 @@ describe('describeProbes', () => {
 		expect(find('anthropic', 'headroom')).toMatchObject({method: 'POST', path: '/v1/messages', spends: true});
 		expect(find('gemini', 'headroom')?.path).toBe('/models/gemini-2.5-flash-lite:generateContent');
 		expect(find('deepseek', 'balance')?.path).toBe('/user/balance');
-		expect(find('xai', 'balance')?.path).toBe('https://management-api.x.ai/v1/billing/teams/default/prepaid/balance');
+		expect(find('xai', 'balance')?.path).toBe('https://management-api.x.ai/v1/billing/teams/{team_id}/prepaid/balance');
 		expect(find('azure_openai', 'headroom')).toMatchObject({path: expect.stringContaining('/openai/deployments/DEPLOYMENT/chat/completions'), needs: 'deployment setting'});
 	});
 

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {ADAPTERS, getAdapter} from '../../source/providers/registry.js';
 import type {HttpRequest} from '../../source/providers/types.js';
 import type {KeyConfig, ProbeKind, ProviderId} from '../../source/types.js';
-import {ADMIN, context, SECRET} from './helpers.js';
+import {ADMIN, context, SECRET, XAI_TEAM} from './helpers.js';
 
 type Case = {
 	provider: ProviderId;
@@ -35,7 +35,7 @@ const cases: Case[] = [
 	{provider: 'deepseek', probe: 'balance', method: 'GET', url: 'https://api.deepseek.com/user/balance', auth: bearer(SECRET)},
 	{provider: 'xai', probe: 'validity', method: 'GET', url: 'https://api.x.ai/v1/api-key', auth: bearer(SECRET)},
 	{provider: 'xai', probe: 'headroom', method: 'POST', url: 'https://api.x.ai/v1/chat/completions', auth: bearer(SECRET)},
-	{provider: 'xai', probe: 'balance', method: 'GET', url: 'https://management-api.x.ai/v1/billing/teams/default/prepaid/balance', auth: bearer(ADMIN), admin: true},
+	{provider: 'xai', probe: 'balance', method: 'GET', url: `https://management-api.x.ai/v1/billing/teams/${XAI_TEAM}/prepaid/balance`, auth: bearer(ADMIN), admin: true},
 	{
 		provider: 'azure_openai',
 		probe: 'validity',
@@ -66,7 +66,7 @@ const cases: Case[] = [
 ];
 
 function build(c: Case): HttpRequest {
-	const request = getAdapter(c.provider).request(c.probe, context(c.provider, c.key, c.admin));
+	const request = getAdapter(c.provider).request(c.probe, context(c.provider, c.key, c.admin, c.provider === 'xai' ? {teamId: XAI_TEAM} : undefined));
 	if (!request) throw new Error(`no request for ${c.provider} ${c.probe}`);
 	return request;
 }
@@ -124,8 +124,8 @@ describe('adapter requests', () => {
 			['openai_compatible', `${base}/compat/v1`, `${base}/compat/v1/models`],
 		];
 		for (const [id, baseUrl, url] of expected) expect(getAdapter(id).request('validity', context(id, {baseUrl}))?.url).toBe(url);
-		expect(getAdapter('xai').request('balance', context('xai', {baseUrl: `${base}/xai/v1`}, true))?.url).toBe(
-			`${base}/xai-management/v1/billing/teams/default/prepaid/balance`,
+		expect(getAdapter('xai').request('balance', context('xai', {baseUrl: `${base}/xai/v1`}, true, {teamId: XAI_TEAM}))?.url).toBe(
+			`${base}/xai-management/v1/billing/teams/${XAI_TEAM}/prepaid/balance`,
 		);
 		expect(getAdapter('azure_openai').request('headroom', context('azure_openai', {baseUrl: `${base}/azure`, settings: {deployment: 'dep', apiVersion: 'v1'}}))?.url).toBe(
 			`${base}/azure/openai/deployments/dep/chat/completions?api-version=v1`,
@@ -148,7 +148,7 @@ describe('adapter requests', () => {
 	it('offers a request for every probe it lists (given what the probe needs)', () => {
 		for (const adapter of ADAPTERS) {
 			for (const spec of adapter.probes) {
-				const ctx = context(adapter.id, {baseUrl: adapter.defaultBaseUrl || 'http://gw/v1', settings: {deployment: 'd', model: 'm'}}, true);
+				const ctx = context(adapter.id, {baseUrl: adapter.defaultBaseUrl || 'http://gw/v1', settings: {deployment: 'd', model: 'm'}}, true, {teamId: XAI_TEAM});
 				expect(adapter.request(spec.kind, ctx), `${adapter.id} ${spec.kind}`).toBeDefined();
 				expect(spec.spends).toBe(spec.kind === 'headroom');
 				expect(spec.cost.length).toBeGreaterThan(5);
