@@ -1,5 +1,5 @@
 import {text} from 'node:stream/consumers';
-import {keysFromEnvironment} from '../app/keys.js';
+import {environmentKeysBeside} from '../app/keys.js';
 import {UsageError} from '../app/options.js';
 import {keyConfigSchema} from '../config/schema.js';
 import {addKey, openConfig, permissionWarnings, removeKey, type ConfigStore} from '../config/store.js';
@@ -101,7 +101,7 @@ function describeKey(key: KeyConfig): string {
 export async function runList(options: {json?: boolean}): Promise<number> {
 	const store = openWarned();
 	const configured = store.read().keys as KeyConfig[];
-	const fromEnv = keysFromEnvironment();
+	const fromEnv = environmentKeysBeside(configured);
 	const rows = [
 		...configured.map(k => ({name: k.name, provider: k.provider, source: describeKey(k), origin: 'config', baseUrl: k.baseUrl})),
 		...fromEnv.map(k => ({name: k.name, provider: k.provider, source: describeKey(k), origin: 'environment', baseUrl: k.baseUrl})),
