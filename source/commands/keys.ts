@@ -6,6 +6,7 @@ import {addKey, openConfig, permissionWarnings, removeKey, type ConfigStore} fro
 import {deleteFromKeyring, storeInKeyring} from '../secrets/keyring.js';
 import {describeSecretRef} from '../secrets/resolve.js';
 import {mask} from '../secrets/secret.js';
+import {checkBaseUrl} from './keys-base-url.js';
 import {PROVIDER_IDS, type KeyConfig, type ProviderId, type SecretRef} from '../types.js';
 
 function providerId(input: string): ProviderId {
@@ -69,6 +70,7 @@ export async function runAdd(providerInput: string, options: Record<string, unkn
 	if (provider === 'azure_openai' && (typeof options.baseUrl !== 'string' || !settings.deployment)) {
 		throw new UsageError('azure-openai needs --base-url https://RESOURCE.openai.azure.com and --deployment NAME (and optionally --api-version)');
 	}
+	if (typeof options.baseUrl === 'string') checkBaseUrl(provider, options.baseUrl);
 	const candidate = {
 		name: options.name,
 		provider,

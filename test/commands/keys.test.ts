@@ -3,6 +3,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {UsageError} from '../../source/app/options.js';
 import {runAdd, runList} from '../../source/commands/keys.js';
 
 let dir: string;
@@ -45,5 +46,32 @@ describe('keywatch list', () => {
 		await runList({});
 		expect(out).not.toContain('env-openai');
 		expect(out).not.toContain('listdup');
+	});
+});
+
+describe('keywatch add --base-url', () => {
+	it('refuses an Anthropic base URL that ends in /v1, naming the fix (the SDK adds /v1 itself)', async () => {
+		const added = runAdd('anthropic', {name: 'claude', env: 'ANTHROPIC_API_KEY', baseUrl: 'https://gateway.example.com/anthropic/v1'});
+		await expect(added).rejects.toThrow(UsageError);
+		await expect(added).rejects.toThrow('--base-url https://gateway.example.com/anthropic');
+	});
+
+	it('refuses an OpenAI-style base URL without /v1', async () => {
+		await expect(runAdd('openai', {name: 'gw', env: 'X', baseUrl: 'https://gateway.example.com'})).rejects.toThrow(
+			/OpenAI-style base URLs include \/v1.*--base-url https:\/\/gateway\.example\.com\/v1/,
+		);
+	});
+
+	it.each([
+		['anthropic', 'https://gateway.example.com/anthropic'],
+		['anthropic', 'http://127.0.0.1:4000/'],
+		['openai', 'https://gateway.example.com/v1'],
+		['openai', 'http://127.0.0.1:4000/openai/v1/'],
+		['openai-compatible', 'https://llm.internal/api/v2'],
+		['groq', 'https://api.groq.com/openai/v1'],
+		['openrouter', 'https://openrouter.ai/api/v1'],
+	])('accepts %s %s', async (provider, baseUrl) => {
+		expect(await runAdd(provider, {name: 'k', env: 'X', baseUrl})).toBe(0);
+		expect(configured()[0]?.baseUrl).toBe(baseUrl);
 	});
 });
