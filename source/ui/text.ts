@@ -113,7 +113,35 @@ export function fitLine(line: Line, width: number, align: Align = 'left'): Segme
 	return align === 'right' ? [pad, ...cut] : [...cut, pad];
 }
 
-/** Word-wrap prose to `width` columns; words longer than a line are cut. */
+// Where a long URL or identifier reads best split: after a path separator or punctuation inside it.
+const BREAK_AFTER = '/.?&=-_,;:';
+
+function firstGrapheme(text: string): string {
+	for (const {segment} of graphemes.segment(text)) return segment;
+	return '';
+}
+
+/**
+ * A word wider than a line, in pieces of at most `width` columns. Nothing is dropped: a URL cut with "…"
+ * cannot be opened or copied, and the detail pane's fix steps and evidence are mostly URLs. A piece ends
+ * after the last separator in its second half when it has one, so "https://platform.openai.com/" stays whole.
+ */
+function breakWord(word: string, width: number): string[] {
+	const pieces: string[] = [];
+	let rest = word;
+	while (textWidth(rest) > width) {
+		// A grapheme wider than the whole line still goes somewhere (the line is cut later), or this never ends.
+		let piece = take(rest, width) || firstGrapheme(rest);
+		const at = Math.max(...[...BREAK_AFTER].map(ch => piece.lastIndexOf(ch)));
+		if (at >= 0 && at + 1 < piece.length && textWidth(piece.slice(0, at + 1)) >= width / 2) piece = piece.slice(0, at + 1);
+		pieces.push(piece);
+		rest = rest.slice(piece.length);
+	}
+	if (rest) pieces.push(rest);
+	return pieces;
+}
+
+/** Word-wrap prose to `width` columns; a word longer than a line is broken across lines, never cut. */
 export function wrapText(text: string, width: number): string[] {
 	if (width <= 0) return [];
 	const lines: string[] = [];
@@ -125,7 +153,9 @@ export function wrapText(text: string, width: number): string[] {
 			continue;
 		}
 		if (current) lines.push(current);
-		current = textWidth(word) <= width ? word : `${take(word, width - 1)}…`;
+		const pieces = textWidth(word) <= width ? [word] : breakWord(word, width);
+		lines.push(...pieces.slice(0, -1));
+		current = pieces.at(-1) ?? '';
 	}
 	if (current) lines.push(current);
 	return lines;

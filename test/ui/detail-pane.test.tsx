@@ -1,11 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {explainLow} from '../../source/diagnosis/working-key.js';
+import type {KeyState} from '../../source/types.js';
+import {App} from '../../source/ui/components/App.js';
 import {DetailPane} from '../../source/ui/components/DetailPane.js';
 import {detailLines} from '../../source/ui/detail-lines.js';
 import {noColorTheme} from '../../source/ui/theme.js';
 import {type HistoryLike, keyTrend} from '../../source/ui/trend.js';
 import {MINUTE, T0, fakeMonitor, makeKey, reading, sampleKeys, verdict, win} from './fixtures.js';
-import {renderScreen} from './screen.js';
+import {keys, renderScreen} from './screen.js';
 
 process.env.TZ = 'UTC';
 
@@ -161,6 +163,61 @@ describe('detail pane content', () => {
 		expect(lines).toHaveLength(8);
 		expect(lines[0]).toMatch(/^─+$/);
 		expect(lines.at(-1)).toMatch(/^… ↓ \d+ more — J\/Space down, K up/);
+		screen.unmount();
+	});
+});
+
+describe('the detail pane beside the table (150 columns)', () => {
+	const billing = 'https://platform.openai.com/settings/organization/billing/overview';
+	const docs = 'https://platform.openai.com/docs/guides/error-codes/api-errors#insufficient-quota';
+	const quota = (why = 'OpenAI answered 429 insufficient_quota: the organization has no credit left.') =>
+		makeKey({
+			id: 'openai-x',
+			status: 'DENIED',
+			verdict: verdict('quota_exhausted', {
+				why,
+				fix: [`Add credit at ${billing} and wait a minute`, 'Second step'],
+				evidence: {status: 429, errorType: 'insufficient_quota', message: `You exceeded your current quota. Read ${docs}`, headers: {}},
+			}),
+		});
+	/** The pane's column of the frame, its lines joined: a URL broken across lines reads whole again. */
+	const paneText = (frame: string) =>
+		frame
+			.split('\n')
+			.map(line => line.split(' │ ')[1] ?? '')
+			.map(line => line.trim())
+			.join('');
+
+	async function open(key: KeyState, rows = 40) {
+		const screen = renderScreen(<App monitor={fakeMonitor([key])} clock={() => T0} />, {columns: 150, rows});
+		await screen.press(keys.enter);
+		await screen.waitFor(f => f.includes('How to fix'), 'the pane');
+		return screen;
+	}
+
+	it('breaks long URLs across lines instead of cutting them, in the fix steps and the evidence', async () => {
+		const screen = await open(quota());
+		const frame = screen.lastFrame();
+		expect(frame).not.toMatch(/https:\/\/\S*…/);
+		expect(paneText(frame)).toContain(billing);
+		expect(paneText(frame)).toContain(docs);
+		screen.unmount();
+	});
+
+	it('says there is more when prose was shortened to fit, and shows all of it after J', async () => {
+		const why = 'A long explanation of what happened. '.repeat(8);
+		const full = detailLines(quota(why), {now: T0, width: 57, theme: noColorTheme, intervalMs: MINUTE}).length;
+		const short = detailLines(quota(why), {now: T0, width: 57, theme: noColorTheme, intervalMs: MINUTE, proseLines: 2}).length;
+		expect(short).toBeLessThan(full);
+		// Rows for the header (1), the footer (1), the frame's spare line (1) and the table's own header: the
+		// shortened pane fits with room for its hint, the full one does not.
+		const screen = await open(quota(why), short + 4);
+		let frame = screen.lastFrame();
+		expect(frame).toMatch(/… ↓ \d+ more — J\/Space down, K up/);
+		expect(paneText(frame)).not.toContain(billing);
+		await screen.press('J');
+		frame = await screen.waitFor(f => f.includes('↑'), 'the scrolled pane');
+		expect(paneText(frame)).toContain(billing);
 		screen.unmount();
 	});
 });

@@ -36,9 +36,20 @@ describe('text measuring and cutting', () => {
 		expect(plain(fitLine([{text: 'abcdefg'}], 5, 'right'))).toBe('abcd…');
 	});
 
-	it('wraps prose at word boundaries and cuts words longer than a line', () => {
+	it('wraps prose at word boundaries', () => {
 		expect(wrapText('the quick brown fox jumps', 10)).toEqual(['the quick', 'brown fox', 'jumps']);
-		expect(wrapText('https://platform.openai.com/api-keys now', 12)).toEqual(['https://pla…', 'now']);
 		expect(wrapText('', 10)).toEqual([]);
+	});
+
+	it('breaks a word longer than a line across lines, after a / or . where it can, and loses nothing', () => {
+		const url = 'https://platform.openai.com/settings/organization/billing/overview';
+		const lines = wrapText(`1. Add credit at ${url} then retry`, 30);
+		expect(lines).toEqual(['1. Add credit at', 'https://platform.openai.com/', 'settings/organization/billing/', 'overview then retry']);
+		for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(30);
+		expect(lines.join('')).toContain(url);
+		// No good break point: cut at the width, still keeping every character.
+		expect(wrapText('abcdefghijklmnopqrstuvwxyz', 10)).toEqual(['abcdefghij', 'klmnopqrst', 'uvwxyz']);
+		expect(wrapText('界面界面界面', 5)).toEqual(['界面', '界面', '界面']);
+		expect(wrapText('x'.repeat(5), 1)).toEqual(['x', 'x', 'x', 'x', 'x']);
 	});
 });
