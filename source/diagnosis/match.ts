@@ -26,7 +26,9 @@ export function matches(match: Match, ctx: Context): boolean {
 	if (match.type !== undefined && !test(match.type, error.type)) return false;
 	if (match.code !== undefined && !test(match.code, error.code)) return false;
 	if (match.typeOrCode !== undefined && !test(match.typeOrCode, error.type) && !test(match.typeOrCode, error.code)) return false;
-	if (match.message !== undefined && !test(match.message, ctx.body.text)) return false;
+	// An HTML page on an error comes from whatever stands in front of the API (a CDN, WAF, proxy or
+	// portal): its words ("Access denied", "Sorry, you have been blocked") are not the provider's message.
+	if (match.message !== undefined && (ctx.body.form === 'html' || !test(match.message, ctx.body.text))) return false;
 	if (match.reason !== undefined && !error.reasons.some(reason => test(match.reason as Pattern, reason))) return false;
 	if (match.googleStatus !== undefined && !test(match.googleStatus, error.googleStatus)) return false;
 	if (match.quotaId !== undefined) {

@@ -4,7 +4,8 @@ import {VERDICT_KINDS} from '../../source/types.js';
 import {anthropicCases} from './cases/anthropic.js';
 import {azureCases} from './cases/azure-openai.js';
 import {type Case, NOW, run} from './cases/case.js';
-import {causeCases} from './cases/causes.js';
+import {causeCases, seedWordingCases} from './cases/causes.js';
+import {refusalCases} from './cases/refusals.js';
 import {compatibleCases, wordingCases} from './cases/compatible.js';
 import {deepseekCases} from './cases/deepseek.js';
 import {geminiCases} from './cases/gemini.js';
@@ -32,6 +33,8 @@ const tables: Array<[string, Case[]]> = [
 	['answers pasted from logs', pastedCases],
 	['wordings across providers', wordingCases],
 	['every cause of denial in the seeds', causeCases],
+	['the seeds in other words', seedWordingCases],
+	['generic refusals and unrecognised answers', refusalCases],
 ];
 
 for (const [label, cases] of tables) {
@@ -47,7 +50,10 @@ for (const [label, cases] of tables) {
 				expect(verdict.retryAfterSeconds).toBeCloseTo(c.retryAfter, 3);
 				if (verdict.clears === 'by_itself') expect(verdict.clearsAt).toBe(Math.round(NOW + c.retryAfter * 1000));
 			}
+			if (c.noRetryAfter) expect(verdict.retryAfterSeconds).toBeUndefined();
 			if (c.clears) expect(verdict.clears).toBe(c.clears);
+			if (c.clearsAt !== undefined) expect(verdict.clearsAt).toBe(c.clearsAt);
+			for (const said of c.says ?? []) expect(`${verdict.why}\n${verdict.fix.join('\n')}`).toMatch(said);
 			if (c.rule) expect(rule).toBe(c.rule);
 			// Every verdict explains itself and says what to do, except a working key.
 			expect(verdict.title.length).toBeGreaterThan(0);

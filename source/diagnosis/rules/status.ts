@@ -17,7 +17,82 @@ export const statusRules: Rule[] = [
 			'If you are behind a captive portal or proxy that wants a login, sign in and press R.',
 		],
 	},
-	{id: 'status.400', match: {status: 400}, kind: 'bad_request', ...t.badRequest},
+	{
+		id: 'status.html-403',
+		match: {status: 403, form: 'html'},
+		kind: 'permission',
+		candidates: ['permission', 'region_blocked'],
+		...t.permission,
+		title: 'Blocked by a web page in front of the API',
+		why: 'The 403 came as a web page, not an API answer: a CDN, firewall or proxy between you and {provider} refused the request, usually because of the network or country it came from. The key was probably never checked.',
+		fix: [
+			'Tell them apart: send the same request from another network (no VPN, no corporate proxy). If it works there, your network or country is blocked, not the key.',
+			'Check the base URL of this key points at the API host ({docs}), and any proxy or firewall rules on your side.',
+			'If it fails from everywhere, check the key permissions and restrictions at {keys}.',
+		],
+	},
+	{
+		id: 'status.html-401',
+		match: {status: [401, 407], form: 'html'},
+		kind: 'invalid_key',
+		candidates: ['invalid_key', 'permission'],
+		...t.invalidKey,
+		title: 'Login page instead of an API answer',
+		why: 'The refusal came as a web page, not an API answer: a proxy or gateway in front of {provider} wants its own login (HTTP 407 always means a proxy), or the base URL points at a website. Whether the key itself is accepted is not known.',
+		fix: [
+			'Tell them apart: check the base URL of this key points at the API host ({docs}); if a proxy wants a login, sign in or configure it, then press R.',
+			"If the page is {provider}'s own, check the key is listed and active at {keys}.",
+		],
+	},
+	// Some providers send 400 for a bad key (Gemini, xAI) or an empty balance (Anthropic): a 400 is a
+	// malformed request only when its body says so, in its type or in words.
+	{
+		id: 'status.400-typed',
+		match: {status: 400, typeOrCode: /invalid_request|bad_request|validation|invalid_argument|invalid_param|unsupported_param|missing_param|invalid_value/i},
+		kind: 'bad_request',
+		...t.badRequest,
+	},
+	{
+		id: 'status.400-worded',
+		match: {
+			status: 400,
+			message:
+				/\binvalid\b|malformed|unsupported|unrecogni[sz]ed|unknown (?:parameter|field|argument|property|url|name)|\b(?:missing|required) (?:required )?(?:parameter|field|argument|property|body)|is required|\bexpected\b|must (?:be|have|contain|not)|cannot be|can't be|(?:could not|failed to|unable to) (?:parse|decode|deserial)|parse error|not (?:a )?valid|validation|\bschema\b|too (?:long|large|many|short)|\bexceeds?\b|(?:maximum|minimum) (?:length|value|of)|at (?:least|most) \d|not supported|does not support|extra (?:fields|inputs)|unexpected (?:field|token|end)/i,
+		},
+		kind: 'bad_request',
+		...t.badRequest,
+	},
+	{
+		id: 'status.400',
+		match: {status: 400},
+		kind: 'unknown',
+		candidates: ['bad_request', 'invalid_key', 'quota_exhausted'],
+		...t.unknown,
+		title: 'Bad request (cause not given)',
+		why: 'HTTP 400 with an answer keywatch does not recognise. A 400 usually means a malformed request, but some providers send it for a bad key (Gemini, xAI) or an empty balance (Anthropic), so keywatch does not guess.',
+		fix: [
+			'Read the status and the provider message in the evidence below.',
+			'Tell them apart: check that the key is listed and active at {keys} and that there is credit at {billing}; if both are fine, check the base URL and the parameters against {docs}.',
+			'Run the same request with curl to see the whole answer; if keywatch should recognise it, open an issue with it (remove the key first).',
+		],
+	},
+	{
+		id: 'status.401-generic',
+		match: {
+			status: 401,
+			message: /access (?:is )?denied|forbidden|not authori[sz]ed|unauthori[sz]ed|permission denied|no permission|not permitted|not allowed|authori[sz]ation (?:failed|required|denied)/i,
+		},
+		kind: 'invalid_key',
+		candidates: ['invalid_key', 'permission'],
+		...t.invalidKey,
+		title: 'Not authorised (cause not given)',
+		why: 'HTTP 401 with only a generic refusal: the key may be wrong, revoked or expired, or valid but not allowed here (a scope, project or IP restriction).',
+		fix: [
+			'Tell them apart: open {keys}. If this key is missing there or shows as revoked or expired, it is the key: create a new one and update the secret keywatch reads.',
+			'If the key is listed and active, check its permissions and restrictions there (scopes, project, IP allow-list), and any organisation or project header you send ({org}).',
+			"Check the key was copied whole and is sent to {provider}'s base URL.",
+		],
+	},
 	{id: 'status.401', match: {status: 401}, kind: 'invalid_key', ...t.invalidKey},
 	{
 		id: 'status.402',
@@ -33,11 +108,11 @@ export const statusRules: Rule[] = [
 		kind: 'permission',
 		candidates: ['permission', 'region_blocked', 'suspended'],
 		...t.permission,
-		why: 'HTTP 403 Forbidden without a recognisable reason: the key may lack permission, the region may be blocked, or the account may be restricted.',
+		why: 'HTTP 403 Forbidden without a recognisable reason ("Access denied", "Forbidden" or nothing at all): the key may lack permission, the country or network may be blocked, or the account may be restricted.',
 		fix: [
-			'Read the provider message below, if any, for the reason.',
-			'Check the key permissions at {keys}, and whether requests from your network or country are allowed ({docs}).',
-			'Sign in at {console} to see whether the account is restricted.',
+			'Tell them apart: sign in at {console}. A banner or an email to the account owner about a restriction means the account; then send the same request from another network or country (no VPN). If it works there, it is the region.',
+			'Otherwise check the key permissions and restrictions (scopes, project, IP allow-list) at {keys}, and any organisation header you send.',
+			'Check the supported countries and error reference in {docs}.',
 		],
 	},
 	{

@@ -13,6 +13,16 @@ export const invalidKey: RuleText = {
 	],
 };
 
+export const keyLeaked: RuleText = {
+	title: 'Key blocked as leaked',
+	why: '{provider} found this key in public (a repository, a web page, a log) and disabled it. It will never work again; a new key is the only fix.',
+	fix: [
+		'Create a new key at {keys} and update the secret keywatch reads.',
+		'Remove the old key from wherever it was published, and rotate any other secret that was published with it.',
+		'Keep keys out of code and logs: read them from the environment or a secret manager.',
+	],
+};
+
 export const quotaExhausted: RuleText = {
 	title: 'Out of credit or quota',
 	why: 'The account (or this key) has used up its prepaid credit, plan quota or spend cap. Requests keep failing until credit is added, the plan or cap is raised, or the billing period resets; retrying does not help.',

@@ -17,7 +17,13 @@ export type Case = {
 	window?: WindowPeriod;
 	candidates?: VerdictKind[];
 	retryAfter?: number;
+	/** No wait hint may reach the verdict (a cap that ignores the provider's short hint). */
+	noRetryAfter?: boolean;
 	clears?: Verdict['clears'];
+	/** Epoch ms the verdict must say it clears at. */
+	clearsAt?: number;
+	/** Each must appear in why or in the fix steps (the step that tells candidates apart, a page). */
+	says?: RegExp[];
 	windows?: RateWindow[];
 	/** The rule that must decide it, when the case is about one rule. */
 	rule?: string;

@@ -15,8 +15,10 @@ export const malformedCases: Case[] = [
 	{name: 'empty body on a 500', provider: 'anthropic', status: 500, body: '', kind: 'outage'},
 	{name: 'no status and no body', provider: 'openai', status: null, body: '', kind: 'unknown'},
 	{name: 'numeric code as a string with no status', provider: 'azure_openai', status: null, body: {error: {code: '429', message: 'Too many requests, try again later'}}, kind: 'rate_limited'},
-	{name: 'numbers where strings belong', provider: 'openai', status: 400, body: {error: {message: 42, type: 7, code: {nested: true}}}, kind: 'bad_request'},
-	{name: 'error is an array', provider: 'openai', status: 400, body: {error: ['a', 'b']}, kind: 'bad_request'},
+	// A 400 says "malformed request" only with words or a type that say so; a shape nobody reads is unknown
+	// (some providers answer 400 for a bad key or no credit).
+	{name: 'numbers where strings belong', provider: 'openai', status: 400, body: {error: {message: 42, type: 7, code: {nested: true}}}, kind: 'unknown', candidates: ['bad_request', 'invalid_key', 'quota_exhausted']},
+	{name: 'error is an array', provider: 'openai', status: 400, body: {error: ['a', 'b']}, kind: 'unknown', candidates: ['bad_request', 'invalid_key', 'quota_exhausted']},
 	{name: 'detail is a number', provider: 'mistral', status: 500, body: {detail: 500}, kind: 'outage'},
 	{
 		name: 'doubly encoded JSON string',
@@ -53,7 +55,7 @@ export const malformedCases: Case[] = [
 	{name: 'undefined header values', provider: 'openai', status: 401, headers: {'x-request-id': undefined, 'retry-after': undefined}, body: oai('Invalid Authentication'), kind: 'invalid_key'},
 	{name: 'a 301 redirect', provider: 'openai', status: 301, headers: {location: 'https://api.openai.com/v1/models'}, body: '', kind: 'bad_request', candidates: ['bad_request', 'network']},
 	{name: 'a 1xx status', provider: 'openai', status: 103, body: '', kind: 'unknown'},
-	{name: 'unknown JSON shape on a 400', provider: 'openai', status: 400, body: {foo: 'bar'}, kind: 'bad_request'},
+	{name: 'unknown JSON shape on a 400', provider: 'openai', status: 400, body: {foo: 'bar'}, kind: 'unknown', candidates: ['bad_request', 'invalid_key', 'quota_exhausted'], says: [/Read the status and the provider message/]},
 	{name: 'unknown JSON shape with no status', provider: 'openai', status: null, body: {foo: 'bar'}, kind: 'unknown'},
 	{name: 'a bare 402', provider: 'openai_compatible', status: 402, body: '', kind: 'quota_exhausted|billing'},
 ];
