@@ -1,6 +1,6 @@
 // Exchange → Verdict. Pure: no I/O, no clock (time comes from options.now or exchange.at).
 import {sanitize} from '../secrets/scrub.js';
-import {type Exchange, type KeyFlag, PROVIDER_IDS, type ProviderId, type RateWindow, type Verdict, type VerdictKind} from '../types.js';
+import {type Exchange, type KeyFlag, type LimitKind, PROVIDER_IDS, type ProviderId, type RateWindow, type Verdict, type VerdictKind} from '../types.js';
 import {
 	evidenceHeaders,
 	exhaustedFromHeaders,
@@ -14,6 +14,7 @@ import {matches} from './match.js';
 import {networkTexts} from './network.js';
 import {parseBody} from './parse-body.js';
 import {isRecord, unreadableBody} from '../util/safe-json.js';
+import {fixedResetAt, fixedResetWords} from './resets.js';
 import {rulesFor} from './rules/index.js';
 import * as t from './rules/texts.js';
 import type {Context, ExhaustedWindow, ParsedBody, Rule} from './types.js';
@@ -86,7 +87,7 @@ function context(exchange: Exchange, provider: ProviderId, windows: RateWindow[]
 			body.error.retryDelaySeconds ??
 			metadataSeconds(body.error.metadata) ??
 			retryAfterFromHeaders(metadataHeaders, now) ??
-			waitFromText(body.text),
+			waitFromText(body.text, now),
 	);
 	return {provider, status, httpStatus, headers, body, exhausted, retryAfterSeconds, now, flags};
 }
@@ -232,15 +233,26 @@ function fromRule(rule: Rule, ctx: Context, windows: RateWindow[]): Verdict {
 	const {limit, window} = rate ? limitAndWindow(rule, ctx, binding) : {limit: undefined, window: undefined};
 	const phrase = limitPhrase(limit, window);
 	const clears = rule.clears ?? (clearsByItself.has(rule.kind) ? 'by_itself' : 'needs_action');
+	// A documented fixed reset wins over a short retry hint: a daily or monthly cap ignores the hint.
+	const fixed = rule.resets === undefined ? undefined : (binding?.resetAt ?? fixedResetAt(rule.resets, ctx.now));
+	const retryAfter = fixed === undefined ? ctx.retryAfterSeconds : undefined;
 	let clearsAt: number | undefined;
-	if (clears === 'by_itself') {
-		if (ctx.retryAfterSeconds !== undefined) clearsAt = Math.round(ctx.now + ctx.retryAfterSeconds * 1000);
+	if (fixed !== undefined) clearsAt = fixed;
+	else if (clears === 'by_itself') {
+		if (retryAfter !== undefined) clearsAt = Math.round(ctx.now + retryAfter * 1000);
 		else if (rate && binding?.resetAt !== undefined) clearsAt = binding.resetAt;
+	} else if (rule.kind === 'quota_exhausted') {
+		// A monthly bucket at zero that says when it resets (Mistral): the far reset is still a fact worth showing.
+		clearsAt = ctx.exhausted.find(w => w.period === 'month' && w.resetAt !== undefined)?.resetAt;
 	}
 	let title = fill(rule.title, ctx.provider, {limit: phrase});
 	if (rate && phrase && rule.title === t.rateLimited.title) title = `${title}: ${phrase}`;
 	let why = `${fill(rule.why, ctx.provider, {limit: phrase})} ${evidenceSentence(ctx)}`;
-	if (ctx.retryAfterSeconds !== undefined && clears === 'by_itself') why += ` It asks to retry in ${formatWait(ctx.retryAfterSeconds)}.`;
+	if (retryAfter !== undefined && clears === 'by_itself') why += ` It asks to retry in ${formatWait(retryAfter)}.`;
+	if (fixed !== undefined && rule.resets !== undefined) {
+		const hint = ctx.retryAfterSeconds === undefined ? '' : `${fill('{provider}', ctx.provider)}'s retry hint says ${formatWait(ctx.retryAfterSeconds)}, but this cap does not lift before its reset: `;
+		why += ` ${hint}${hint ? 'it' : 'It'} resets at ${fixedResetWords(rule.resets)} (${new Date(fixed).toISOString()}).`;
+	}
 	const verdict: Verdict = {
 		kind: rule.kind,
 		title,
@@ -251,7 +263,7 @@ function fromRule(rule: Rule, ctx: Context, windows: RateWindow[]): Verdict {
 		windows,
 	};
 	if (clearsAt !== undefined) verdict.clearsAt = clearsAt;
-	if (ctx.retryAfterSeconds !== undefined) verdict.retryAfterSeconds = ctx.retryAfterSeconds;
+	if (retryAfter !== undefined) verdict.retryAfterSeconds = retryAfter;
 	if (rate) {
 		verdict.limit = limit;
 		verdict.window = window;
@@ -265,9 +277,18 @@ function limitAndWindow(rule: Rule, ctx: Context, binding: ExhaustedWindow | und
 	const quota = limitFromQuota(error.violations);
 	const phrase = limitFromText(text);
 	const known = <T extends string>(value: T | undefined): T | undefined => (value === 'unknown' ? undefined : value);
-	const limit = rule.limit ?? known(quota.limit) ?? known(phrase.limit) ?? limitFromType(error.type) ?? known(binding?.limitKind) ?? 'unknown';
+	const bucket = known(binding?.limitKind);
+	const worded = known(phrase.limit) ?? limitFromType(error.type);
+	// A bucket at zero is a measurement; words are only as precise as they are ("request tokens" on an
+	// Anthropic 429 whose input-tokens bucket is empty is the input-token limit).
+	const limit = rule.limit ?? known(quota.limit) ?? (refines(bucket, worded) ? bucket : worded) ?? bucket ?? 'unknown';
 	const window = rule.window ?? known(quota.window) ?? known(phrase.window) ?? known(binding?.period) ?? 'unknown';
 	return {limit, window};
+}
+
+function refines(bucket: LimitKind | undefined, worded: LimitKind | undefined): boolean {
+	if (bucket === undefined) return false;
+	return worded === undefined || (worded === 'tokens' && (bucket === 'input_tokens' || bucket === 'output_tokens'));
 }
 
 function evidence(ctx: Context): Verdict['evidence'] {

@@ -17,10 +17,17 @@ const phrases: Array<[RegExp, LimitKind, WindowPeriod]> = [
 	[/tokens? per[- ]hour/i, 'tokens', 'hour'],
 	[/tokens? per[- ]sec(?:ond)?/i, 'tokens', 'second'],
 	[/\bRPM\b|(?:requests?|queries|calls) per[- ]min(?:ute)?|free-models-per-min/i, 'requests', 'minute'],
+	// Images have no limit kind of their own; the window is what the message adds.
+	[/\bIPM\b|images? per[- ]min(?:ute)?/i, 'unknown', 'minute'],
+	[/\bdaily (?:request|call|query) (?:limit|quota|cap)|(?:request|call|query) (?:limit|quota|cap) per day/i, 'requests', 'day'],
+	[/\bdaily (?:token|input token|output token) (?:limit|quota|cap)/i, 'tokens', 'day'],
+	[/\bdaily (?:usage )?(?:limit|quota|cap)|\bper[- ]day (?:limit|quota|cap)|(?:limit|quota|cap) per day/i, 'unknown', 'day'],
 	[/\bRPD\b|(?:requests?|queries|calls) per[- ]day|free-models-per-day/i, 'requests', 'day'],
 	[/(?:requests?|queries|calls) per[- ]hour/i, 'requests', 'hour'],
 	[/\bRPS\b|\bQPS\b|(?:requests?|queries|calls) per[- ]sec(?:ond)?/i, 'requests', 'second'],
 	[/request tokens[^.]{0,60}per-minute/i, 'tokens', 'minute'],
+	[/output[- ]tokens? (?:rate )?limit/i, 'output_tokens', 'unknown'],
+	[/input[- ]tokens? (?:rate )?limit/i, 'input_tokens', 'unknown'],
 	[/too many tokens|token rate limit/i, 'tokens', 'unknown'],
 	[/too many (?:concurrent|parallel)|concurren(?:t|cy) (?:requests?|limit)/i, 'concurrency', 'unknown'],
 	[/requests? rate limit|call rate limit/i, 'requests', 'unknown'],
@@ -81,15 +88,21 @@ export function limitFromQuota(violations: readonly QuotaViolation[]): LimitGues
 	return best ?? {};
 }
 
+// Anthropic's combined tokens bucket reads 0 whenever the input or output one does: on a tie the
+// narrower bucket names the limit that tripped.
+const kindRank: Record<LimitKind, number> = {unknown: 0, tokens: 1, requests: 1, concurrency: 1, input_tokens: 2, output_tokens: 2};
+
 /** Of several buckets at zero, the one that resets last binds. */
 export function bindingWindow(exhausted: readonly ExhaustedWindow[]): ExhaustedWindow | undefined {
 	let best: ExhaustedWindow | undefined;
 	for (const w of exhausted) {
 		if (w.period === 'month') continue;
+		const tie = best !== undefined && (w.resetAt ?? 0) === (best.resetAt ?? 0);
 		if (
 			best === undefined ||
 			(w.resetAt ?? 0) > (best.resetAt ?? 0) ||
-			((w.resetAt ?? 0) === (best.resetAt ?? 0) && periodRank[w.period] > periodRank[best.period])
+			(tie && periodRank[w.period] > periodRank[best.period]) ||
+			(tie && periodRank[w.period] === periodRank[best.period] && kindRank[w.limitKind] > kindRank[best.limitKind])
 		) {
 			best = w;
 		}

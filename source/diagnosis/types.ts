@@ -1,5 +1,6 @@
 // The vocabulary of the rule tables: what a parsed answer looks like, and what a rule can ask of it.
 import type {KeyFlag, LimitKind, ProviderId, VerdictKind, WindowPeriod} from '../types.js';
+import type {FixedReset} from './resets.js';
 
 /** One google.rpc.QuotaFailure violation (or a legacy {subject, description} pair). */
 export type QuotaViolation = {quotaId?: string; quotaMetric?: string; quotaValue?: string};
@@ -133,6 +134,11 @@ export type Rule = {
 	window?: WindowPeriod;
 	/** Default: by_itself for rate_limited, overloaded, outage, network; needs_action otherwise. */
 	clears?: 'by_itself' | 'needs_action';
+	/**
+	 * A reset the provider documents but does not send (Gemini's daily quotas, Anthropic's monthly spend
+	 * cap): it sets clearsAt, and beats a short retry hint, which such caps do not honour.
+	 */
+	resets?: FixedReset;
 	/**
 	 * 'late' entries are a provider's catch-alls (e.g. "any invalid_request_error is a bad request"):
 	 * they run after the shared message rules, so a specific wording anywhere still wins.

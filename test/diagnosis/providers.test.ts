@@ -5,6 +5,7 @@ import {anthropicCases} from './cases/anthropic.js';
 import {azureCases} from './cases/azure-openai.js';
 import {type Case, NOW, run} from './cases/case.js';
 import {causeCases, seedWordingCases} from './cases/causes.js';
+import {clearTimeCases, limitCases} from './cases/limits.js';
 import {refusalCases} from './cases/refusals.js';
 import {compatibleCases, wordingCases} from './cases/compatible.js';
 import {deepseekCases} from './cases/deepseek.js';
@@ -35,6 +36,8 @@ const tables: Array<[string, Case[]]> = [
 	['every cause of denial in the seeds', causeCases],
 	['the seeds in other words', seedWordingCases],
 	['generic refusals and unrecognised answers', refusalCases],
+	['which limit and which window', limitCases],
+	['when it clears', clearTimeCases],
 ];
 
 for (const [label, cases] of tables) {

@@ -22,6 +22,24 @@ describe('waitFromText', () => {
 	it.each(['Please try again later.', 'Please retry shortly', 'wait a moment', '', 'try again in -5s', 'retry after 99999999999 days'])('no wait in %j', text => {
 		expect(waitFromText(text)).toBeUndefined();
 	});
+
+	const now = Date.UTC(2026, 10, 24, 12);
+	it.each([
+		['Try again after 2026-11-24T12:05:00Z.', 300],
+		['Please retry at 2026-11-24T12:00:01.500Z', 1.5],
+		['Rate limited until further notice; try again after 2026-11-24T13:00:30+01:00', 30],
+		['try again after 2026-11-24T11:00:00Z (already past)', 0],
+	])('a moment: %s → %s s', (text, seconds) => {
+		expect(waitFromText(text, now)).toBeCloseTo(seconds, 3);
+	});
+
+	it.each(['Try again after 2026-13-40T12:05:00Z', 'try again after 2031-01-01T00:00:00Z'])('no wait in an impossible or far moment: %s', text => {
+		expect(waitFromText(text, now)).toBeUndefined();
+	});
+
+	it('cannot read a moment without the time it is read at', () => {
+		expect(waitFromText('Try again after 2026-11-24T12:05:00Z')).toBeUndefined();
+	});
 });
 
 describe('limitFromText', () => {
@@ -38,6 +56,13 @@ describe('limitFromText', () => {
 		['have exceeded token rate limit of your current OpenAI S0 pricing tier', 'tokens', 'unknown'],
 		['Requests rate limit exceeded', 'requests', 'unknown'],
 		['Rate limit reached for 10KTPM-200RPM in organization org-x on tokens per min.', 'tokens', 'minute'],
+		['Rate limit reached for dall-e-3 on images per min (IPM): Limit 5', 'unknown', 'minute'],
+		['You have exceeded your daily request quota', 'requests', 'day'],
+		['Daily token limit reached', 'tokens', 'day'],
+		['Daily limit exceeded for free tier', 'unknown', 'day'],
+		['Output token rate limit exceeded', 'output_tokens', 'unknown'],
+		['Input token limit exceeded for this minute window', 'input_tokens', 'unknown'],
+		['Too many concurrent requests', 'concurrency', 'unknown'],
 	] as const)('%s', (text, limit, window) => {
 		expect(limitFromText(text)).toEqual({limit, window});
 	});
@@ -81,6 +106,15 @@ describe('bindingWindow and limitPhrase', () => {
 			{id: 'c', limitKind: 'tokens', period: 'month', resetAt: 99},
 		]);
 		expect(w?.id).toBe('b');
+	});
+
+	it('prefers the narrower bucket on a tie (Anthropic tokens beside input tokens)', () => {
+		const tie = [
+			{id: 'tokens', limitKind: 'tokens', period: 'minute', resetAt: 30},
+			{id: 'input', limitKind: 'input_tokens', period: 'minute', resetAt: 30},
+		] as const;
+		expect(bindingWindow([...tie])?.id).toBe('input');
+		expect(bindingWindow([...tie].reverse())?.id).toBe('input');
 	});
 
 	it.each([

@@ -5,16 +5,34 @@ import * as t from './texts.js';
 
 export const anthropicRules: Rule[] = [
 	{
+		// Needs action to work this month, yet not forever: the cap lifts at 00:00 UTC on the 1st
+		// (providers.md §2.4), so the verdict carries that moment as clearsAt while staying needs_action
+		// (a free probe still passes meanwhile, and must not make the key look fine).
 		id: 'anthropic.spend-cap',
 		match: {detailCode: 'enforced_spend_limit_reached'},
 		kind: 'quota_exhausted',
+		resets: 'month_start_utc',
 		...t.quotaExhausted,
 		title: 'Monthly spend cap reached',
-		why: "The organisation reached its tier's monthly spend cap (429 with error_code enforced_spend_limit_reached). It resumes at 00:00 UTC on the 1st of next month; until then retrying does not help.",
+		why: "The organisation reached its usage tier's monthly spend cap (429 with error_code enforced_spend_limit_reached). Retrying does not help: requests fail until the cap is raised or the month turns.",
 		fix: [
 			'Check the cap and current spend at {limits}.',
-			'Move up a usage tier by buying credit at {billing}, or ask Anthropic for a higher limit.',
-			'Otherwise it clears at 00:00 UTC on the 1st of next month.',
+			'To resume before the month turns, move up a usage tier by buying credit at {billing}, or ask Anthropic for a higher limit.',
+			'Otherwise wait for the monthly reset at 00:00 UTC on the 1st (the time is under Clears); keywatch shows the key as denied until then.',
+		],
+	},
+	{
+		id: 'anthropic.spend-cap-words',
+		match: {status: 429, message: /monthly spend(?:ing)? (?:limit|cap)/i},
+		kind: 'quota_exhausted',
+		resets: 'month_start_utc',
+		...t.quotaExhausted,
+		title: 'Monthly spend cap reached',
+		why: "The organisation reached a monthly spend cap (the message says so, without an error_code). Retrying does not help: requests fail until the cap is raised or the month turns.",
+		fix: [
+			'Check the cap and current spend at {limits}.',
+			'To resume before the month turns, move up a usage tier by buying credit at {billing}, or ask Anthropic for a higher limit.',
+			'Otherwise wait for the monthly reset at 00:00 UTC on the 1st (the time is under Clears).',
 		],
 	},
 	{

@@ -88,6 +88,21 @@ export const googleRpcRules: Rule[] = [
 		...t.suspended,
 	},
 	{
+		// Daily caps are sticky until the day turns (providers.md §3.2), whatever retryDelay says.
+		id: 'google.daily-cap',
+		match: {googleStatus: 'RESOURCE_EXHAUSTED', quotaId: /PerDay/i},
+		kind: 'rate_limited',
+		resets: 'day_start_pacific',
+		...t.rateLimited,
+		title: 'Daily quota used up',
+		why: "Google's daily quota for this project is used up ({limit}). Gemini limits are per project, not per key, and a daily quota stays used up until midnight Pacific time.",
+		fix: [
+			'Wait for the daily reset (the time is under Clears); keywatch does not probe again before it.',
+			'See the project quotas at {limits}; a free-tier daily cap is lifted by linking billing ({billing}), which moves the project to a paid tier.',
+			'Other keys in the same Google project share this quota: a key from another project has its own.',
+		],
+	},
+	{
 		id: 'google.resource-exhausted',
 		match: {googleStatus: 'RESOURCE_EXHAUSTED'},
 		kind: 'rate_limited',

@@ -66,7 +66,10 @@ export const geminiCases: Case[] = [
 		kind: 'rate_limited',
 		limit: 'requests',
 		window: 'day',
-		retryAfter: 47,
+		// Daily caps are sticky until midnight Pacific; the 47s retryDelay is only mentioned.
+		noRetryAfter: true,
+		clearsAt: Date.UTC(2026, 10, 25, 8),
+		says: [/retry hint says 47s/],
 	},
 	{
 		name: 'per-minute requests',
