@@ -1,5 +1,7 @@
 // Which provider wrote this answer, for `keywatch explain` without --provider. Headers first (they
-// are unambiguous), then body shapes, then names and key prefixes in the text. Undefined when unsure.
+// are unambiguous), then body shapes, then names and key prefixes in the text. A named provider needs
+// evidence only it leaves; an error with none is read as an OpenAI-compatible answer (every provider
+// shares those shapes, and explain labels it a guess). Undefined when it is not an error at all.
 import type {Exchange, ProviderId} from '../types.js';
 import {normaliseHeaders} from './headers.js';
 import {parseBody} from './parse-body.js';
@@ -39,8 +41,8 @@ export function guessProvider(headers: Exchange['headers'] | undefined, body: st
 	const meta = error.metadata;
 	if (meta && ('provider_name' in meta || 'limit_source' in meta || 'raw' in meta)) return 'openrouter';
 	for (const [provider, pattern] of textClues) if (pattern.test(parsed.text)) return provider;
-	if (tags.includes('fastapi_detail')) return 'mistral';
 	if (tags.includes('error_object') && Object.keys(h).some(name => name.startsWith('x-ratelimit-'))) return 'openai';
-	if (tags.includes('error_object') && (error.type !== undefined || error.code !== undefined)) return 'openai_compatible';
+	// {"detail": …} is what any FastAPI server sends (vLLM, LiteLLM, in-house gateways), not a Mistral mark.
+	if (parsed.hasError) return 'openai_compatible';
 	return undefined;
 }
