@@ -94,6 +94,8 @@ export type PublishedLimit = {
 	unit: string;
 	limitKind?: LimitKind;
 	period?: WindowPeriod;
+	/** The window in a few characters for a narrow cell: "10m", "mo", "d". */
+	per: string;
 	/** Where the figure is published (as cited in the provider reference). */
 	ref: string;
 	source: 'published';
@@ -278,6 +280,11 @@ export type KeyState = {
 	latencyMs?: number;
 	checkedAt?: number;
 	nextProbeAt?: number;
+	/**
+	 * The provider named a deadline for this reading (retry-after, a window's reset) and keywatch does not probe the
+	 * key again before it: the status stands until then, with no second reading to confirm it.
+	 */
+	heldUntil?: number;
 	/** The last few readings, newest last (bounded). */
 	recent: Reading[];
 	/** Source of the newest reading. */
