@@ -1,3 +1,4 @@
+import {realClock, type Clock} from '../monitor/clock.js';
 import type {MonitorApi} from '../monitor/types.js';
 import type {AlertConfig} from './config.js';
 import {dispatch} from './dispatch.js';
@@ -17,21 +18,29 @@ export type Alerter = {
 	stop(): Promise<void>;
 };
 
-export type AlerterOptions = Pick<AlertEngineOptions, 'groupWindowMs' | 'now'>;
+export type AlerterOptions = Pick<AlertEngineOptions, 'groupWindowMs'> & {
+	/** The monitor's clock, so grouped alerts fall due in the same time the readings are taken in (tests). */
+	clock?: Clock;
+	/** Time alone, when only the readings' times matter (default: the clock's). */
+	now?: () => number;
+};
 
 /** Watches a monitor, turns its changes into alerts and sends them through the sinks. */
 export function createAlerter(monitor: MonitorApi, config: AlertConfig, sinks?: AlertSink[], options: AlerterOptions = {}): Alerter {
 	const targets = sinks ?? sinksFromConfig(config);
+	const clock = options.clock ?? realClock;
+	const now = options.now ?? (() => clock.now());
 	const engine = createAlertEngine({
 		cooldownMs: config.cooldownMinutes === undefined ? undefined : config.cooldownMinutes * 60_000,
 		hysteresis: config.hysteresis,
-		...options,
+		groupWindowMs: options.groupWindowMs,
+		now,
 	});
 	const listeners = new Set<(alert: Alert, results: SinkResult[]) => void>();
 	const inFlight = new Set<Promise<void>>();
 	let lastAlert: Alert | undefined;
 	let lastResults: SinkResult[] = [];
-	let timer: NodeJS.Timeout | undefined;
+	let timer: unknown;
 	let stopped = false;
 
 	function send(alerts: Alert[]): void {
@@ -48,19 +57,17 @@ export function createAlerter(monitor: MonitorApi, config: AlertConfig, sinks?: 
 
 	// Grouped changes wait a few seconds for their siblings; a timer makes sure they go out without another update.
 	function schedule(): void {
-		if (timer) clearTimeout(timer);
+		if (timer !== undefined) clock.clearTimeout(timer);
 		timer = undefined;
 		const due = engine.nextDueAt();
 		if (due === undefined || stopped) return;
-		timer = setTimeout(
-			() => {
-				timer = undefined;
-				send(engine.flush());
-				schedule();
-			},
-			Math.max(0, due - (options.now ?? Date.now)()),
-		);
-		timer.unref();
+		timer = clock.setTimeout(() => {
+			timer = undefined;
+			send(engine.flush());
+			schedule();
+		}, Math.max(0, due - now()));
+		// A pending group must not keep a process alive that is otherwise done.
+		(timer as {unref?: () => void}).unref?.();
 	}
 
 	function onChange(): void {
@@ -83,7 +90,7 @@ export function createAlerter(monitor: MonitorApi, config: AlertConfig, sinks?: 
 		async stop() {
 			stopped = true;
 			unsubscribe();
-			if (timer) clearTimeout(timer);
+			if (timer !== undefined) clock.clearTimeout(timer);
 			await Promise.all([...inFlight]);
 		},
 	};

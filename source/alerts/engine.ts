@@ -1,11 +1,11 @@
-import type {KeyState, MonitorSnapshot, ProviderId, Status} from '../types.js';
+import type {KeyState, MonitorSnapshot, ProviderId, Status, VerdictKind} from '../types.js';
 import {alertText, describeChange} from './alert-text.js';
 import type {Alert, AlertKeyChange} from './types.js';
 
 export type AlertEngineOptions = {
 	/** Per key: after an alert, further changes wait this long unless they are worse. Default 15 min. */
 	cooldownMs?: number;
-	/** Consecutive readings of a new status before it counts. Default 2. */
+	/** Consecutive readings of a new status before it counts, unless the reading is definite (see `isDefinite`). Default 2. */
 	hysteresis?: number;
 	/** Changes of one provider's keys within this window go out as one alert. Default 5 s; 0 = same update only. */
 	groupWindowMs?: number;
@@ -23,6 +23,23 @@ export type AlertEngine = {
 
 // CHECKING is never a state a key "goes" to: it only means no reading yet.
 const severity: Record<Status, number> = {CHECKING: -1, OK: 0, LOW: 1, LIMITED: 2, DOWN: 3, DENIED: 4};
+
+// Verdicts that name the cause from what the provider said, not keywatch's best guess at an odd answer.
+const vagueKinds: ReadonlySet<VerdictKind> = new Set(['unknown', 'bad_request']);
+
+/**
+ * A reading that needs no second one to be believed. Hysteresis damps flapping; it must not delay a definite
+ * answer. Two kinds are definite: a status the monitor holds until a deadline the provider named (a 429's
+ * retry-after or reset), since no second reading comes before then, and a DENIED from an explicit provider
+ * error (401 invalid key, 402 billing, 403 permission…), which does not flap.
+ */
+export function isDefinite(key: KeyState): boolean {
+	if (key.status === 'OK' || key.status === 'CHECKING') return false;
+	if (key.heldUntil !== undefined && key.status !== 'LOW') return true;
+	const verdict = key.verdict;
+	if (key.status !== 'DENIED' || !verdict) return false;
+	return verdict.clears === 'needs_action' && !vagueKinds.has(verdict.kind) && typeof verdict.evidence?.status === 'number';
+}
 
 type Track = {
 	/** The last status an alert told about (or the silent baseline). */
@@ -45,11 +62,15 @@ export function createAlertEngine(options: AlertEngineOptions = {}): AlertEngine
 	const tracks = new Map<string, Track>();
 	const pending = new Map<ProviderId, Pending>();
 
-	// A reading is a new checkedAt or a new status; the many snapshots between probes are not readings.
+	// A reading is a new checkedAt or a new status; the many snapshots between probes are not readings. The
+	// monitor publishes one per probe round, so a round's free and headroom probes count once together.
 	function observe(track: Track, key: KeyState): void {
 		if (key.status === 'CHECKING') return;
 		const observation = `${key.checkedAt ?? ''}|${key.status}`;
-		if (observation === track.lastObservation) return;
+		const definite = key.status !== track.confirmed && isDefinite(key);
+		// The same reading seen again only matters if it has since become definite (its hold was booked after it).
+		if (observation === track.lastObservation && !(definite && key.status === track.candidate)) return;
+		const repeated = observation === track.lastObservation;
 		track.lastObservation = observation;
 		if (track.confirmed === undefined) {
 			// The first reading is the baseline: keywatch alerts on changes, not on what it finds at start.
@@ -62,12 +83,14 @@ export function createAlertEngine(options: AlertEngineOptions = {}): AlertEngine
 			track.count = 0;
 			return;
 		}
-		if (key.status === track.candidate) track.count += 1;
+		if (repeated) {
+			// Counted already; only its definiteness is new.
+		} else if (key.status === track.candidate) track.count += 1;
 		else {
 			track.candidate = key.status;
 			track.count = 1;
 		}
-		if (track.count >= hysteresis) {
+		if (track.count >= hysteresis || definite) {
 			track.confirmed = key.status;
 			track.candidate = undefined;
 			track.count = 0;

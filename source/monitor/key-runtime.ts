@@ -1,19 +1,20 @@
 // Everything the monitor keeps per key, and how that becomes the immutable KeyState a row shows.
 
-import {explainFreeProbeOnly, explainLow, type HeadroomProbe} from '../diagnosis/working-key.js';
+import {balanceFloor, explainFreeProbeOnly, explainLow, type HeadroomProbe} from '../diagnosis/working-key.js';
+import {publishedLimits} from '../providers/published.js';
 import {spendOf} from './spend.js';
 import type {ProviderAdapter} from '../providers/types.js';
 import {describeSecretRef} from '../secrets/resolve.js';
 import type {Secret} from '../secrets/secret.js';
-import type {Credit, KeyConfig, KeyState, NetworkFailureKind, ProbeKind, RateWindow, Reading, Status, Verdict} from '../types.js';
+import type {Credit, KeyConfig, KeyFacts, KeyState, NetworkFailureKind, ProbeKind, RateWindow, Reading, Status, Verdict} from '../types.js';
 import {KeyHistory} from './history.js';
-import {decidingReading, mergeWindows, newestReading, pickCredit, type LatestByKind} from './key-view.js';
+import {decidingReading, judgedCredit, mergeWindows, newestReading, pickAccountCredit, pickCredit, type LatestByKind} from './key-view.js';
 import {RingBuffer} from './ring-buffer.js';
 
 export type Plan = {kind: ProbeKind; periodMs: number};
-export type StatusOf = (verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold?: number) => Status;
+export type StatusOf = (verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold?: number, lowBalance?: number) => Status;
 
-type View = {verdict?: Verdict; windows: RateWindow[]; credit?: Credit; status: Status; newest?: Reading};
+type View = {verdict?: Verdict; windows: RateWindow[]; credit?: Credit; accountCredit?: Credit; judged?: Credit; status: Status; newest?: Reading};
 
 export type Runtime = {
 	id: string;
@@ -42,6 +43,8 @@ export type Runtime = {
 	latest: LatestByKind;
 	withWindows: LatestByKind;
 	withCredit: LatestByKind;
+	/** What earlier answers said that later requests need (xAI's team id). */
+	facts: KeyFacts;
 	/** Network failure kind of the last probe; null when the provider answered. */
 	lastNetwork?: NetworkFailureKind | null;
 	recent: RingBuffer<Reading>;
@@ -70,6 +73,7 @@ export function createRuntime(id: string, config: KeyConfig, sizes: {recent: num
 		latest: {},
 		withWindows: {},
 		withCredit: {},
+		facts: {},
 		recent: new RingBuffer(sizes.recent),
 		recentArray: [],
 		viewStale: true,
@@ -94,15 +98,17 @@ function derive(rt: Runtime, statusOf: StatusOf, now: number): View {
 	const verdict = rt.setupProblem ?? decidingReading(rt.latest, now)?.verdict;
 	const windows = mergeWindows(rt.withWindows);
 	const credit = pickCredit(rt.withCredit);
+	const accountCredit = pickAccountCredit(rt.withCredit, credit);
+	const judged = judgedCredit(credit, accountCredit);
 	let status: Status = 'CHECKING';
 	if (verdict) {
 		try {
-			status = statusOf(verdict, windows, credit, rt.config.settings?.lowThreshold);
+			status = statusOf(verdict, windows, judged, rt.config.settings?.lowThreshold, rt.config.settings?.lowBalance);
 		} catch {
 			status = verdict.kind === 'ok' ? 'OK' : 'DOWN';
 		}
 	}
-	rt.view = {verdict, windows, credit, status, newest: newestReading(rt.latest)};
+	rt.view = {verdict, windows, credit, accountCredit, judged, status, newest: newestReading(rt.latest)};
 	rt.viewStale = false;
 	return rt.view;
 }
@@ -112,11 +118,12 @@ function derive(rt: Runtime, statusOf: StatusOf, now: number): View {
  * OK that only the free probe saw marked as such. Readings keep the plain verdict; only the key's state
  * (pane, check --json, /state, alerts) carries the explanation.
  */
-function explainWorking(rt: Runtime, state: KeyState, verdict: Verdict): Verdict {
+function explainWorking(rt: Runtime, state: KeyState, verdict: Verdict, judged: Credit | undefined): Verdict {
 	if (verdict.kind !== 'ok') return verdict;
 	const provider = rt.config.provider;
 	if (state.status === 'LOW') {
-		return explainLow(provider, verdict, {windows: state.windows, credit: state.credit, spend: state.spend, threshold: rt.config.settings?.lowThreshold}) ?? verdict;
+		const {lowThreshold: threshold, lowBalance} = rt.config.settings ?? {};
+		return explainLow(provider, verdict, {windows: state.windows, credit: judged, spend: state.spend, threshold, lowBalance}) ?? verdict;
 	}
 	if (state.status !== 'OK' || rt.latest.headroom) return verdict;
 	const hasHeadroom = rt.adapter?.probes.some(p => p.kind === 'headroom') === true;
@@ -127,7 +134,7 @@ function explainWorking(rt: Runtime, state: KeyState, verdict: Verdict): Verdict
 
 /** A fresh, frozen KeyState for the key (never mutated afterwards: the UI compares by identity). */
 export function buildKeyState(rt: Runtime, statusOf: StatusOf, now: number): KeyState {
-	const {verdict, windows, credit, status, newest} = derive(rt, statusOf, now);
+	const {verdict, windows, credit, accountCredit, judged, status, newest} = derive(rt, statusOf, now);
 	const state: KeyState = {
 		id: rt.id,
 		name: rt.config.name,
@@ -140,6 +147,11 @@ export function buildKeyState(rt: Runtime, statusOf: StatusOf, now: number): Key
 		probing: rt.running !== undefined,
 	};
 	if (credit) state.credit = credit;
+	if (accountCredit) state.accountCredit = accountCredit;
+	const floor = judged ? balanceFloor(judged, rt.config.settings?.lowBalance) : undefined;
+	if (floor !== undefined) state.lowBalance = floor;
+	const published = publishedLimits(rt.config.provider, rt.config.settings?.tier);
+	if (published) state.published = published;
 	const spend = spendOf(rt.latest.spend, rt.config.settings?.budget);
 	if (spend) {
 		state.spend = spend;
@@ -147,12 +159,13 @@ export function buildKeyState(rt: Runtime, statusOf: StatusOf, now: number): Key
 		const threshold = rt.config.settings?.lowThreshold ?? 0.1;
 		if (state.status === 'OK' && spend.budget && spend.left !== undefined && spend.left / spend.budget < threshold) state.status = 'LOW';
 	}
-	if (verdict) state.verdict = explainWorking(rt, state, verdict);
+	if (verdict) state.verdict = explainWorking(rt, state, verdict, judged);
 	if (newest) {
 		state.checkedAt = newest.at;
 		state.source = newest.source;
 		if (newest.latencyMs !== undefined) state.latencyMs = newest.latencyMs;
 	}
 	if (rt.nextAt !== undefined && rt.timer !== undefined) state.nextProbeAt = rt.nextAt;
+	if (rt.providerUntil > now) state.heldUntil = rt.providerUntil;
 	return Object.freeze(state);
 }

@@ -7,7 +7,7 @@ import {getAdapter as defaultGetAdapter} from '../providers/registry.js';
 import type {ProviderAdapter} from '../providers/types.js';
 import {resolveSecret} from '../secrets/resolve.js';
 import {sanitize} from '../secrets/scrub.js';
-import type {Credit, Exchange, KeyConfig, KeyState, MonitorSnapshot, NetworkFailureKind, ProbeKind, ProviderId, RateWindow, Reading, Status, Verdict} from '../types.js';
+import type {Credit, Exchange, KeyConfig, KeyFlag, KeyState, MonitorSnapshot, NetworkFailureKind, ProbeKind, ProviderId, RateWindow, Reading, Status, Verdict} from '../types.js';
 import {MAX_TIMER_MS, realClock, type Clock} from './clock.js';
 import {DEFAULT_HISTORY_CAPACITY, KeyHistory} from './history.js';
 import {HISTORY_SAVE_INTERVAL_MS, historyKey, type HistoryStore} from './history-store.js';
@@ -36,8 +36,8 @@ export type MonitorOptions = {
 	clock?: Clock;
 	random?: () => number;
 	getAdapter?: (id: ProviderId) => ProviderAdapter;
-	diagnose?: (exchange: Exchange, options?: {windows?: RateWindow[]; now?: number}) => Verdict;
-	statusOf?: (verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold?: number) => Status;
+	diagnose?: (exchange: Exchange, options?: {windows?: RateWindow[]; now?: number; flags?: KeyFlag[]}) => Verdict;
+	statusOf?: (verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold?: number, lowBalance?: number) => Status;
 	demo?: boolean;
 	/** Where env secret references are looked up (default process.env). */
 	env?: NodeJS.ProcessEnv;
@@ -240,6 +240,16 @@ export function createMonitor(options: MonitorOptions): Monitor {
 	function runKey(rt: Runtime, mode: RunMode, dueBy?: number): Promise<void> {
 		if (rt.running) return rt.running;
 		disarm(rt);
+		// A run's readings reach the key's state together, when the run ends: the key's status is decided once per
+		// round. Published one by one, a limited key would read LOW after its free probe and LIMITED again after its
+		// headroom probe a few ms later, on the screen, in /metrics, and to the alerter as two opposite readings.
+		const readings: Reading[] = [];
+		let committed = false;
+		const commit = () => {
+			if (committed) return;
+			committed = true;
+			for (const reading of readings) recordReading(rt, reading);
+		};
 		const run = (async () => {
 			try {
 				await prepare(rt);
@@ -250,9 +260,9 @@ export function createMonitor(options: MonitorOptions): Monitor {
 				}
 				const now = clock.now();
 				const factor = jitterFactor(random);
-				const readings: Reading[] = [];
 				for (const plan of kindsFor(rt, mode, now, dueBy)) {
-					const result = await runProbe(probeContext, {config: rt.config, adapter: rt.adapter as ProviderAdapter, secret: rt.secret as NonNullable<Runtime['secret']>, admin: rt.admin}, plan.kind);
+					const target = {config: rt.config, adapter: rt.adapter as ProviderAdapter, secret: rt.secret as NonNullable<Runtime['secret']>, admin: rt.admin, facts: rt.facts};
+					const result = await runProbe(probeContext, target, plan.kind);
 					if (result === 'stopped') return;
 					if (result === 'not_applicable') {
 						// The key's settings make this probe impossible (e.g. Azure without a deployment).
@@ -260,17 +270,18 @@ export function createMonitor(options: MonitorOptions): Monitor {
 						continue;
 					}
 					const {reading} = result;
+					// Validity runs first in a round, so what it learns (xAI's team) is there for the balance probe.
+					if (result.facts) rt.facts = {...rt.facts, ...result.facts};
 					setLastNetwork(rt, result.network);
 					const after = clock.now();
 					rt.due.set(plan.kind, after + plan.periodMs * factor);
 					const exhausted = exhaustedUntil(reading.windows, after);
 					if (exhausted !== undefined && plan.kind !== 'validity') rt.notBefore.set(plan.kind, exhausted);
 					else rt.notBefore.delete(plan.kind);
-					recordReading(rt, reading);
 					readings.push(reading);
-					refresh(rt);
 					if (endsRun(reading)) break;
 				}
+				commit();
 				if (readings.length > 0) settleOutcome(rt, readings);
 				if (rt.plans.length === 0) {
 					rt.setupProblem = setupVerdict('bad_request', 'Nothing to probe', "keywatch cannot build any probe for this key with its current settings.", "Check the key's settings (keywatch list): Azure keys need a deployment and an api-version");
@@ -278,6 +289,8 @@ export function createMonitor(options: MonitorOptions): Monitor {
 					withoutSetup = runtimes.filter(r => r.setupProblem).length;
 				}
 			} finally {
+				// A run cut short (stop) still keeps what it read.
+				commit();
 				rt.running = undefined;
 				afterRun(rt);
 			}
@@ -317,6 +330,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
 		const deadline = providerDeadline(verdict, now);
 		rt.providerUntil = deadline ?? 0;
 		if (deadline !== undefined) rt.holdUntil = Math.max(rt.holdUntil, deadline);
+		refresh(rt);
 		rt.history.record(now, rt.state.status, rt.state.windows, rt.state.credit);
 	}
 

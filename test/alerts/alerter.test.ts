@@ -18,7 +18,7 @@ function recordingSink() {
 }
 
 function reading(monitor: ReturnType<typeof createFakeMonitor>, at: number, status: Status) {
-	const verdict = status === 'DENIED' ? makeVerdict('invalid_key') : makeVerdict('ok');
+	const verdict = status === 'DENIED' ? makeVerdict('invalid_key') : status === 'DOWN' ? makeVerdict('outage') : makeVerdict('ok');
 	monitor.set(makeSnapshot([makeKey({id: 'prod', status, verdict, checkedAt: at})]));
 }
 
@@ -32,11 +32,11 @@ describe('createAlerter', () => {
 		alerter.subscribe((_alert, r) => results.push(r));
 		expect(alerter.getLastAlertAt()).toBeUndefined();
 		reading(monitor, 1, 'OK');
-		reading(monitor, 2, 'DENIED');
+		reading(monitor, 2, 'DOWN');
 		now += 1000;
-		reading(monitor, 3, 'DENIED');
+		reading(monitor, 3, 'DOWN');
 		await alerter.stop();
-		expect(sent.map(a => a.keys.map(k => `${k.name}:${k.from}>${k.to}`))).toEqual([['prod:OK>DENIED']]);
+		expect(sent.map(a => a.keys.map(k => `${k.name}:${k.from}>${k.to}`))).toEqual([['prod:OK>DOWN']]);
 		expect(alerter.getLastAlertAt()).toBe(now);
 		expect(alerter.getLastResults()).toEqual([{sink: 'record', ok: true, detail: 'recorded'}]);
 		expect(results).toHaveLength(1);
@@ -48,7 +48,7 @@ describe('createAlerter', () => {
 		const {sink, sent} = recordingSink();
 		const alerter = createAlerter(monitor, {hysteresis: 1}, [sink], {groupWindowMs: 0});
 		reading(monitor, 1, 'OK');
-		reading(monitor, 2, 'DENIED');
+		reading(monitor, 2, 'DOWN');
 		await alerter.stop();
 		expect(sent).toHaveLength(1);
 	});

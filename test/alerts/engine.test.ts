@@ -14,6 +14,9 @@ const verdictFor: Record<Exclude<Status, 'CHECKING'>, Verdict> = {
 	DOWN: makeVerdict('outage'),
 };
 
+/** A DENIED keywatch could not pin on an explicit provider error: it may be a one-off, so hysteresis applies. */
+const vagueDenied = makeVerdict('unknown', {title: 'Unexplained refusal', clears: 'needs_action'});
+
 /** A clock the test moves, and readings that each carry a new checkedAt. */
 function harness(options: AlertEngineOptions = {}) {
 	let now = 1_700_000_000_000;
@@ -45,6 +48,11 @@ function harness(options: AlertEngineOptions = {}) {
 			}
 			return engine.update(makeSnapshot([...keys.values()]));
 		},
+		/** The same readings again with some fields changed (no new checkedAt). */
+		update(changes: Record<string, Partial<KeyState>>) {
+			for (const [id, extra] of Object.entries(changes)) keys.set(id, {...keys.get(id)!, ...extra});
+			return engine.update(makeSnapshot([...keys.values()]));
+		},
 		/** A snapshot with nothing new in it (a probing flag flipped, say). */
 		repeat() {
 			now += 1000;
@@ -72,7 +80,7 @@ describe('alert engine: transitions', () => {
 	it('fires once when a key goes DENIED, with the verdict title, why and first fix step', () => {
 		const h = harness();
 		h.read({'prod-openai': 'OK'});
-		expect(h.read({'prod-openai': 'DENIED'})).toEqual([]);
+		// An explicit 401 is definite: it is told on its first reading.
 		const alerts = h.read({'prod-openai': 'DENIED'});
 		expect(alerts).toHaveLength(1);
 		const [alert] = alerts;
@@ -106,8 +114,7 @@ describe('alert engine: transitions', () => {
 	])('fires on %s → %s', (from, to) => {
 		const h = harness();
 		h.read({a: from});
-		h.read({a: to});
-		const alerts = h.read({a: to});
+		const alerts = [...h.read({a: to}), ...h.read({a: to}), ...h.read({a: to})];
 		expect(alerts.map(a => a.keys.map(k => `${k.from}>${k.to}`))).toEqual([[`${from}>${to}`]]);
 	});
 
@@ -148,7 +155,7 @@ describe('alert engine: hysteresis', () => {
 	it('does not fire on one odd reading', () => {
 		const h = harness();
 		h.read({a: 'OK'});
-		expect(h.read({a: 'DENIED'})).toEqual([]);
+		expect(h.read({a: 'DOWN'})).toEqual([]);
 		expect(h.read({a: 'OK'})).toEqual([]);
 		expect(h.read({a: 'OK'})).toEqual([]);
 	});
@@ -186,14 +193,14 @@ describe('alert engine: hysteresis', () => {
 		expect(alerts[0]!.keys[0]).toMatchObject({from: 'OK', to: 'DOWN'});
 	});
 
-	it('property: a status never seen in `hysteresis` readings in a row is never alerted', () => {
+	it('property: a status never seen in `hysteresis` readings in a row is never alerted (unless definite)', () => {
 		const status = fc.constantFrom<Status>('OK', 'LOW', 'LIMITED', 'DENIED', 'DOWN', 'CHECKING');
 		fc.assert(
 			fc.property(fc.array(status, {maxLength: 40}), fc.integer({min: 1, max: 4}), (sequence, hysteresis) => {
 				const h = harness({hysteresis, cooldownMs: 0});
 				const seen: Status[] = [];
 				for (const s of sequence) {
-					const alerts = h.read({a: s});
+					const alerts = h.read({a: s}, {a: s === 'DENIED' ? {verdict: vagueDenied} : {}});
 					if (s !== 'CHECKING') seen.push(s);
 					expect(alerts.length).toBeLessThanOrEqual(1);
 					for (const alert of alerts) {
@@ -204,6 +211,57 @@ describe('alert engine: hysteresis', () => {
 				}
 			}),
 		);
+	});
+});
+
+describe('alert engine: definite readings', () => {
+	it.each<[string, Verdict]>([
+		['an unexplained refusal', vagueDenied],
+		['a bad request', makeVerdict('bad_request', {clears: 'needs_action'})],
+		['a refusal with no HTTP answer', makeVerdict('invalid_key', {evidence: {status: null, headers: {}}})],
+	])('a DENIED from %s waits for a second reading', (_what, verdict) => {
+		const h = harness();
+		h.read({a: 'OK'});
+		expect(h.read({a: 'DENIED'}, {a: {verdict}})).toEqual([]);
+		expect(h.read({a: 'OK'})).toEqual([]);
+		expect(h.read({a: 'DENIED'}, {a: {verdict}})).toEqual([]);
+		expect(h.read({a: 'DENIED'}, {a: {verdict}})).toHaveLength(1);
+	});
+
+	it.each<[Status, Verdict]>([
+		['LIMITED', makeVerdict('rate_limited')],
+		['DOWN', makeVerdict('overloaded', {clears: 'by_itself', retryAfterSeconds: 120})],
+	])('a %s the monitor holds until the provider’s deadline fires on its first reading', (status, verdict) => {
+		const h = harness();
+		h.read({a: 'OK'});
+		const [alert] = h.read({a: status}, {a: {verdict, heldUntil: h.now() + 120_000}});
+		expect(alert!.keys[0]).toMatchObject({from: 'OK', to: status});
+	});
+
+	it('the same status without a hold still needs a second reading', () => {
+		const h = harness();
+		h.read({a: 'OK'});
+		expect(h.read({a: 'LIMITED'})).toEqual([]);
+		expect(h.read({a: 'OK'})).toEqual([]);
+	});
+
+	it('a reading whose hold is booked after it was first seen counts once the hold shows', () => {
+		const h = harness();
+		h.read({a: 'OK'});
+		expect(h.read({a: 'LIMITED'})).toEqual([]);
+		const held = h.update({a: {heldUntil: h.now() + 60_000}});
+		expect(held.map(a => a.keys[0]!.to)).toEqual(['LIMITED']);
+		expect(h.update({a: {heldUntil: h.now() + 60_000}})).toEqual([]);
+	});
+
+	it('recovery from a definite status still needs `hysteresis` readings, so a flapping key stays quiet', () => {
+		const h = harness({hysteresis: 2, cooldownMs: 0});
+		h.read({a: 'OK'});
+		expect(h.read({a: 'DENIED'})).toHaveLength(1);
+		expect(h.read({a: 'OK'})).toEqual([]);
+		expect(h.read({a: 'DENIED'})).toEqual([]);
+		expect(h.read({a: 'OK'})).toEqual([]);
+		expect(h.read({a: 'OK'}).map(a => a.keys[0]!.to)).toEqual(['OK']);
 	});
 });
 
@@ -241,9 +299,9 @@ describe('alert engine: cooldown', () => {
 		h.read({a: 'OK'});
 		h.read({a: 'LIMITED'});
 		expect(h.read({a: 'LIMITED'})).toHaveLength(1);
-		h.read({a: 'DENIED'});
-		const alerts = h.read({a: 'DENIED'});
-		expect(alerts[0]!.keys[0]).toMatchObject({from: 'LIMITED', to: 'DENIED'});
+		h.read({a: 'DOWN'});
+		const alerts = h.read({a: 'DOWN'});
+		expect(alerts[0]!.keys[0]).toMatchObject({from: 'LIMITED', to: 'DOWN'});
 	});
 
 	it('is per key: another key of the same provider still alerts', () => {
@@ -261,10 +319,13 @@ describe('alert engine: cooldown', () => {
 
 describe('alert engine: grouping', () => {
 	it('groups one provider’s simultaneous changes into one alert, and keeps providers apart', () => {
-		const h = harness();
+		const h = harness({groupWindowMs: 5000});
 		h.read({a: 'OK', b: 'OK', c: 'OK'}, {c: {provider: 'anthropic'}});
-		h.read({a: 'DENIED', b: 'LIMITED', c: 'DOWN'});
-		const alerts = h.read({a: 'DENIED', b: 'LIMITED', c: 'DOWN'});
+		// a's 401 is confirmed at once, b and c one reading later: still one alert per provider.
+		expect(h.read({a: 'DENIED', b: 'LIMITED', c: 'DOWN'})).toEqual([]);
+		expect(h.read({a: 'DENIED', b: 'LIMITED', c: 'DOWN'})).toEqual([]);
+		h.advance(5000);
+		const alerts = h.engine.flush();
 		expect(alerts.map(a => [a.provider, a.keys.map(k => `${k.name}:${k.to}`)])).toEqual([
 			['openai', ['a:DENIED', 'b:LIMITED']],
 			['anthropic', ['c:DOWN']],
@@ -324,7 +385,6 @@ describe('alert engine: secrets', () => {
 			fix: [`Delete ${canaryKey} and create a new one`],
 		});
 		h.read({a: 'OK'});
-		h.read({a: 'DENIED'}, {a: {verdict: leaky, name: `name-with-${canaryKey}`}});
 		const [alert] = h.read({a: 'DENIED'}, {a: {verdict: leaky, name: `name-with-${canaryKey}`}});
 		const everything = JSON.stringify(alert);
 		expect(everything).not.toContain('canary-Q7Zx93');

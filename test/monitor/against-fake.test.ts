@@ -10,58 +10,10 @@ import {createTransport} from '../../source/net/transport.js';
 import type {Transport} from '../../source/net/types.js';
 import type {Exchange, KeyConfig, KeyState, ProviderId, Status, VerdictKind} from '../../source/types.js';
 import {gaps, seededRandom} from './helpers.js';
+import {settleWhenQuiet, SteppedClock, until} from './stepped-clock.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
-
-type Timer = {id: number; at: number; fn: () => void};
-
-/**
- * A fake clock that fires one timer at a time and, after each, lets `settle` wait for the real I/O it started
- * (the HTTP round trip to the fake) before simulated time moves on.
- */
-class SteppedClock implements Clock {
-	#now = Date.UTC(2026, 0, 5, 12, 0, 0);
-	#seq = 0;
-	readonly #timers = new Map<number, Timer>();
-	settle: () => Promise<void> = async () => {};
-
-	now(): number {
-		return this.#now;
-	}
-
-	setTimeout(fn: () => void, ms: number): unknown {
-		const id = ++this.#seq;
-		this.#timers.set(id, {id, at: this.#now + Math.max(0, ms), fn});
-		return id;
-	}
-
-	clearTimeout(handle: unknown): void {
-		this.#timers.delete(handle as number);
-	}
-
-	get pending(): number {
-		return this.#timers.size;
-	}
-
-	async advance(ms: number): Promise<void> {
-		const target = this.#now + ms;
-		await this.settle();
-		for (;;) {
-			let next: Timer | undefined;
-			for (const timer of this.#timers.values()) {
-				if (timer.at <= target && (!next || timer.at < next.at || (timer.at === next.at && timer.id < next.id))) next = timer;
-			}
-			if (!next) break;
-			this.#timers.delete(next.id);
-			this.#now = Math.max(this.#now, next.at);
-			next.fn();
-			await this.settle();
-		}
-		this.#now = target;
-		await this.settle();
-	}
-}
 
 type Sent = {at: number; key: string; url: string; exchange: Exchange};
 
@@ -86,13 +38,6 @@ function observed(inner: Transport, clock: Clock) {
 		close: () => inner.close(),
 	};
 	return {transport, log, inFlight: () => inFlight};
-}
-
-const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
-const shortWait = () => new Promise<void>(resolve => setTimeout(resolve, 2));
-
-async function until(condition: () => boolean): Promise<void> {
-	while (!condition()) await shortWait();
 }
 
 let cleanup: Array<() => Promise<void>> = [];
@@ -122,14 +67,7 @@ async function setup({scenarios, provider = 'openai', ...options}: Setup) {
 	const monitor: Monitor = createMonitor({keys, transport: io.transport, clock, random: seededRandom(11), ...options});
 	// Settled: nothing in flight and no key mid-run for a few turns in a row (a run sends its next probe within
 	// a turn of the previous answer).
-	clock.settle = async () => {
-		let quiet = 0;
-		while (quiet < 3) {
-			const busy = io.inFlight() > 0 || monitor.getSnapshot().keys.some(k => k.probing);
-			quiet = busy ? 0 : quiet + 1;
-			await (busy ? shortWait() : nextTurn());
-		}
-	};
+	clock.settle = settleWhenQuiet(() => io.inFlight() > 0 || monitor.getSnapshot().keys.some(k => k.probing));
 	cleanup.push(async () => {
 		const stopping = monitor.stop();
 		await real.close();

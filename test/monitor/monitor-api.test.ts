@@ -321,6 +321,49 @@ describe('snapshot and subscribers', () => {
 	});
 });
 
+describe('one status per probe round', () => {
+	it('publishes a round’s readings together: a limited key never reads LOW between its free probe and its 429', async () => {
+		const {clock, transport, monitor} = setup({intervalMs: 10_000, headroomIntervalMs: 30_000});
+		transport.latencyMs = 50;
+		let resetAt = 0;
+		transport.reply('k1', request => {
+			if (request.kind === 'validity') return {status: 200};
+			// Each time the window refills it is empty again at once: a per-minute limit hit every minute.
+			resetAt = request.at + MINUTE;
+			const windows = [{id: 'tokens', limitKind: 'tokens', period: 'minute', limit: 1000, remaining: 0, resetAt, source: 'headers'}];
+			return {status: 429, headers: {'x-clears-at': String(resetAt)}, body: JSON.stringify({windows})};
+		});
+		const shown: string[] = [];
+		monitor.subscribe(() => {
+			const state = monitor.getSnapshot().keys[0]!;
+			if (state.checkedAt !== undefined) shown.push(state.status);
+		});
+		monitor.start();
+		await clock.advance(5 * MINUTE);
+		expect(transport.countFor('k1', 'headroom')).toBeGreaterThanOrEqual(4);
+		expect(transport.countFor('k1', 'validity')).toBeGreaterThanOrEqual(4);
+		expect(new Set(shown)).toEqual(new Set(['LIMITED']));
+		// Held until the reset the provider named, and the state says so.
+		const state = monitor.getSnapshot().keys[0]!;
+		expect(state.heldUntil).toBe(resetAt);
+		expect(state.nextProbeAt).toBeGreaterThanOrEqual(resetAt);
+		// The trend records one sample per round too.
+		expect(new Set(monitor.history('k1')!.statuses())).toEqual(new Set(['LIMITED']));
+	});
+
+	it('drops the hold from the state once the key answers well', async () => {
+		const {clock, transport, monitor} = setup({intervalMs: 10_000, headroomIntervalMs: 10_000});
+		const until = clock.now() + 30_000;
+		transport.reply('k1', request => (request.at < until ? {status: 429, headers: {'retry-after': '30'}} : {status: 200}));
+		monitor.start();
+		await clock.advance(5_000);
+		expect(monitor.getSnapshot().keys[0]).toMatchObject({status: 'LIMITED', heldUntil: expect.any(Number)});
+		await clock.advance(MINUTE);
+		expect(monitor.getSnapshot().keys[0]!.status).toBe('OK');
+		expect(monitor.getSnapshot().keys[0]!.heldUntil).toBeUndefined();
+	});
+});
+
 describe('secretLookup', () => {
 	it('hands out the secrets the monitor resolved, running a secret command once for probes and proxy alike', async () => {
 		const {mkdtempSync, readFileSync} = await import('node:fs');
