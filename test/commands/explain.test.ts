@@ -58,11 +58,19 @@ describe('keywatch explain', () => {
 	});
 
 	it('guesses the provider when it is not given, and says so', () => {
-		const result = text({status: 401, body: {detail: 'Unauthorized'}});
+		const mistral = {status: 401, headers: {'x-ratelimit-remaining-tokens-month': '5'}, body: {detail: 'Unauthorized'}};
+		const result = text(mistral);
 		expect(result.exitCode).toBe(0);
 		expect(result.stdout).toContain('Provider: Mistral (guessed from the answer; pass --provider to override)');
 		expect(result.stdout).toContain('Could be: invalid_key, quota_exhausted');
-		expect(json({status: 401, body: {detail: 'Unauthorized'}}).stderr).toContain('provider guessed from the answer: mistral');
+		expect(json(mistral).stderr).toContain('provider guessed from the answer: mistral');
+	});
+
+	it('reads an error with no provider mark as OpenAI-compatible, labelled a guess (a bare FastAPI detail is not Mistral)', () => {
+		const boom = text({status: 500, body: {error: {message: 'boom'}}});
+		expect(boom.exitCode).toBe(0);
+		expect(boom.stdout).toContain('Provider: OpenAI-compatible (guessed from the answer; pass --provider to override)');
+		expect(text({status: 401, body: {detail: 'Unauthorized'}}).stdout).toContain('Provider: OpenAI-compatible (guessed');
 	});
 
 	it('lets --provider override the document, and accepts aliases', () => {
