@@ -63,6 +63,18 @@ function clearsAt(verdict: Verdict, now: number): number | undefined {
 	return undefined;
 }
 
+/** Whether a verdict leaves the key useless for a while, where another key of the provider can help. */
+function keyIsUseless(provider: ProviderId, verdict: Verdict, clearsAt: number | undefined, now: number): {failover: boolean; reason: string} {
+	const helps = failoverHelps(provider, verdict);
+	if (!helps.helps) return {failover: false, reason: helps.reason};
+	if (FAILOVER_KINDS.has(verdict.kind)) return {failover: true, reason: helps.reason};
+	if (verdict.kind === 'rate_limited') {
+		if (clearsAt !== undefined && clearsAt - now > FAR_RESET_MS) return {failover: true, reason: helps.reason};
+		return {failover: false, reason: 'the rate limit clears within a minute (or the answer does not say when)'};
+	}
+	return {failover: false, reason: helps.reason};
+}
+
 /**
  * Fail over from an answer? Only for a whole error answer (401/402/403/429) whose verdict leaves this key
  * useless for a while, and only where another key can help.
@@ -74,15 +86,18 @@ export function shouldFailover(
 	now: number,
 ): {failover: boolean; reason: string} {
 	if (status === null || !RETRYABLE_STATUSES.has(status)) return {failover: false, reason: 'not a retryable status'};
-	const helps = failoverHelps(provider, verdict);
-	if (!helps.helps) return {failover: false, reason: helps.reason};
-	if (FAILOVER_KINDS.has(verdict.kind)) return {failover: true, reason: helps.reason};
-	if (verdict.kind === 'rate_limited') {
-		const at = clearsAt(verdict, now);
-		if (at !== undefined && at - now > FAR_RESET_MS) return {failover: true, reason: helps.reason};
-		return {failover: false, reason: 'the rate limit clears within a minute (or the answer does not say when)'};
-	}
-	return {failover: false, reason: helps.reason};
+	return keyIsUseless(provider, verdict, clearsAt(verdict, now), now);
+}
+
+/**
+ * Move off the active key before sending? When the monitor's current verdict for it (a probe, or earlier
+ * traffic) is one the proxy would fail over on, the request goes to a backup at once rather than after one
+ * more refusal. Same rules as after an answer, except that only an absolute reset counts: a bare
+ * retry-after is relative to an answer whose time the verdict does not carry.
+ */
+export function shouldFailoverBeforeSending(provider: ProviderId, verdict: Verdict | undefined, now: number): {failover: boolean; reason: string} {
+	if (!verdict || verdict.kind === 'ok') return {failover: false, reason: 'the key works'};
+	return keyIsUseless(provider, verdict, verdict.clearsAt, now);
 }
 
 /** A verdict that leaves a key usable as a backup: not DENIED, LIMITED or DOWN. No verdict yet (CHECKING) is usable. */

@@ -1,5 +1,6 @@
-// One client request: check the token, pick the active key, send upstream, relay the answer byte for byte,
-// record what came back, and fail over once when the answer says the key is useless for a while.
+// One client request: check the token, pick the active key (moving to a backup first when the monitor already
+// sees it as useless), send upstream, relay the answer byte for byte, record what came back, and fail over
+// once when the answer says the key is useless for a while.
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {performance} from 'node:perf_hooks';
 import type {Dispatcher} from 'undici';
@@ -9,7 +10,7 @@ import {sanitize} from '../secrets/scrub.js';
 import type {Exchange, KeyConfig, ProviderId, Verdict} from '../types.js';
 import {ERROR_BODY_CAP, RETRY_BODY_CAP, decodeBody} from './body.js';
 import {report, type Answer, type ProxyContext} from './context.js';
-import {nextBackup, RETRYABLE_STATUSES, shouldFailover, usableAsBackup} from './failover.js';
+import {nextBackup, RETRYABLE_STATUSES, shouldFailover, shouldFailoverBeforeSending, usableAsBackup} from './failover.js';
 import {keyAuth, upstreamQuery, upstreamRequestHeaders} from './headers.js';
 import {refuse, writeLog} from './log-line.js';
 import {networkExchange} from './network.js';
@@ -46,11 +47,12 @@ export async function handleRequest(ctx: ProxyContext, req: IncomingMessage, res
 		refuse(ctx, res, 404, 'keywatch_proxy_route', `no provider for this path; paths start with one of ${prefixes}`);
 		return;
 	}
-	const key = ctx.activeKey(route.provider);
-	if (!key) {
+	const active = ctx.activeKey(route.provider);
+	if (!active) {
 		refuse(ctx, res, 503, 'keywatch_proxy_no_key', `no ${route.provider} key is configured; add one with \`keywatch add ${route.provider}\``, {provider: route.provider});
 		return;
 	}
+	const key = beforeSending(ctx, route.provider, active);
 	let body: RequestBody;
 	try {
 		body = await readRequestBody(req, RETRY_BODY_CAP);
@@ -109,6 +111,16 @@ async function forward(
 	await relay(ctx, res, retry, [], {failoverFrom: first.key.name});
 }
 
+/**
+ * The key to send with: the active one, unless the monitor already sees it as denied (or limited until far
+ * away): then a healthy backup, switched to and announced as a failover, before a request is spent on it.
+ */
+function beforeSending(ctx: ProxyContext, provider: ProviderId, active: KeyConfig): KeyConfig {
+	const verdict = ctx.options.verdictOf?.(active.name);
+	if (!verdict || !shouldFailoverBeforeSending(provider, verdict, ctx.now()).failover) return active;
+	return switchToBackup(ctx, provider, active.name, verdict) ?? active;
+}
+
 /** Decide on failover from a whole error answer; switch the active key and tell the user when it happens. */
 function failoverTarget(ctx: ProxyContext, provider: ProviderId, answer: Answer): KeyConfig | undefined {
 	let verdict: Verdict;
@@ -120,7 +132,11 @@ function failoverTarget(ctx: ProxyContext, provider: ProviderId, answer: Answer)
 	}
 	const decision = shouldFailover(provider, answer.status, verdict, ctx.now());
 	if (!decision.failover) return undefined;
-	const from = answer.key.name;
+	return switchToBackup(ctx, provider, answer.key.name, verdict);
+}
+
+/** The next usable backup after `from`, made active (once, however many requests race here) and announced. */
+function switchToBackup(ctx: ProxyContext, provider: ProviderId, from: string, verdict: Verdict): KeyConfig | undefined {
 	const usable = (key: KeyConfig): boolean => usableAsBackup(ctx.options.verdictOf?.(key.name)) && ctx.options.resolveSecret(key.name) !== undefined;
 	// Concurrent requests that failed on the same key: follow the switch another one already made.
 	const current = ctx.activeKey(provider);

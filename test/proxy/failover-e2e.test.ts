@@ -151,3 +151,54 @@ describe('failover', () => {
 		}
 	});
 });
+
+describe('failover before sending, on the monitor\'s verdict', () => {
+	const seen = (kind: Verdict['kind'], extra: Partial<Verdict> = {}): Verdict => ({
+		kind,
+		title: kind,
+		why: '',
+		fix: [],
+		clears: kind === 'rate_limited' || kind === 'overloaded' ? 'by_itself' : 'needs_action',
+		evidence: {status: 401, headers: {}},
+		windows: [],
+		...extra,
+	});
+	/** Both keys would answer 200: whatever moves traffic is the verdict the monitor holds, not an answer. */
+	async function withVerdict(provider: ProviderId, primary: Verdict | undefined, spare?: Verdict) {
+		const [keys, secrets] = pair(provider, `sk-test-healthy-pre-${provider}-1`, `sk-test-healthy-pre-${provider}-2`);
+		h = await startHarness(keys, secrets, {verdictOf: name => (name === 'primary' ? primary : name === 'spare' ? spare : undefined)});
+	}
+
+	it.each<[string, Verdict]>([
+		['denied (invalid key)', seen('invalid_key')],
+		['denied (quota exhausted)', seen('quota_exhausted')],
+		['limited until an hour from now', seen('rate_limited', {clearsAt: Date.now() + 3_600_000})],
+	])('moves to the backup before the request when a probe found the active key %s', async (_what, primary) => {
+		await withVerdict('openai', primary);
+		const answer = await post('openai', '/chat/completions');
+		expect(answer.status).toBe(200);
+		// The request never went out with the key the monitor knew was useless.
+		expect(h.exchanges.map(e => e.keyName)).toEqual(['spare']);
+		expect(h.failovers).toEqual([{provider: 'openai', from: 'primary', to: 'spare', reason: `${primary.kind}: ${primary.title}`, at: expect.any(Number) as number}]);
+		expect(h.proxy.active('openai')).toBe('spare');
+		expect(JSON.parse(h.logLines.at(-1)!)).toMatchObject({keyName: 'spare', status: 200});
+		await post('openai', '/chat/completions');
+		expect(h.failovers).toHaveLength(1);
+	});
+
+	it.each<[string, ProviderId, Verdict | undefined, Verdict | undefined]>([
+		['a healthy key', 'openai', seen('ok', {clears: 'by_itself'}), undefined],
+		['no reading yet', 'openai', undefined, undefined],
+		['a rate limit that clears within a minute', 'openai', seen('rate_limited', {clearsAt: Date.now() + 20_000}), undefined],
+		['a rate limit with only a retry-after (its time is unknown)', 'openai', seen('rate_limited', {retryAfterSeconds: 3600}), undefined],
+		['an overloaded provider', 'anthropic', seen('overloaded'), undefined],
+		["OpenRouter's account-wide limit", 'openrouter', seen('rate_limited', {clearsAt: Date.now() + 86_400_000}), undefined],
+		['a backup the monitor sees as denied too', 'openai', seen('invalid_key'), seen('quota_exhausted')],
+	])('keeps the active key for %s', async (_what, provider, primary, spare) => {
+		await withVerdict(provider, primary, spare);
+		await post(provider, provider === 'anthropic' ? '/v1/messages' : '/chat/completions');
+		expect(h.exchanges.map(e => e.keyName)).toEqual(['primary']);
+		expect(h.failovers).toEqual([]);
+		expect(h.proxy.active(provider)).toBe('primary');
+	});
+});

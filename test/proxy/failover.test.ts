@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {failoverHelps, nextBackup, shouldFailover, usableAsBackup} from '../../source/proxy/failover.js';
+import {failoverHelps, nextBackup, shouldFailover, shouldFailoverBeforeSending, usableAsBackup} from '../../source/proxy/failover.js';
 import type {KeyConfig, ProviderId, Verdict, VerdictKind} from '../../source/types.js';
 
 const now = 1_700_000_000_000;
@@ -47,6 +47,30 @@ describe('shouldFailover', () => {
 		const far = verdict('rate_limited', {clearsAt: now + 86_400_000});
 		expect(shouldFailover('openrouter', 429, far, now).failover).toBe(false);
 		expect(failoverHelps('openrouter', far)).toEqual({helps: false, reason: expect.stringMatching(/account-wide/)});
+	});
+});
+
+describe('shouldFailoverBeforeSending', () => {
+	const before = (provider: ProviderId, v: Verdict | undefined) => shouldFailoverBeforeSending(provider, v, now).failover;
+
+	it('moves off a key the monitor sees as denied, whatever status the probe got', () => {
+		for (const kind of ['invalid_key', 'quota_exhausted', 'billing', 'suspended', 'permission'] as const) expect(before('openai', verdict(kind))).toBe(true);
+	});
+
+	it('moves off a rate limit only with an absolute reset more than a minute away', () => {
+		expect(before('openai', verdict('rate_limited', {clearsAt: now + 61_000}))).toBe(true);
+		expect(before('openai', verdict('rate_limited', {clearsAt: now + 20_000}))).toBe(false);
+		expect(before('openai', verdict('rate_limited', {clearsAt: now - 1000}))).toBe(false);
+		// A retry-after counts from an answer whose time the verdict does not carry.
+		expect(before('openai', verdict('rate_limited', {retryAfterSeconds: 3600}))).toBe(false);
+	});
+
+	it('stays where more keys cannot help, and on a working or unread key', () => {
+		expect(before('openrouter', verdict('rate_limited', {clearsAt: now + 86_400_000}))).toBe(false);
+		for (const kind of ['overloaded', 'outage', 'network', 'region_blocked', 'content_policy', 'bad_request', 'model_access', 'ok'] as const) {
+			expect(before('openai', verdict(kind))).toBe(false);
+		}
+		expect(before('openai', undefined)).toBe(false);
 	});
 });
 
