@@ -116,7 +116,19 @@ export function createMetrics(monitor: MonitorApi, options: MetricsOptions = {})
 		});
 	creditGauge('keywatch_credit_remaining', 'Credit or quota left, in the currency label (USD, tokens…).', c => c.remaining);
 	creditGauge('keywatch_credit_limit', 'The credit limit or budget the remaining credit is measured against.', c => c.limit);
-	creditGauge('keywatch_credit_used', "Spent so far in the provider's period, in the currency label.", c => c.used);
+	creditGauge('keywatch_credit_used', "Credit used so far against the credit limit, as the provider counts it (a key's own usage), in the currency label.", c => c.used);
+
+	// Spend is what the admin key reads for the calendar month: a separate figure from the key's credit, so a
+	// separate family (summing the two would count one dollar twice).
+	const spendGauge = (name: string, help: string, pick: (s: NonNullable<KeyState['spend']>) => number | undefined) =>
+		gauge(name, help, ['key', 'provider', 'currency'], (g, s) => {
+			for (const key of s.keys) {
+				const v = key.spend ? pick(key.spend) : undefined;
+				if (key.spend && v !== undefined && Number.isFinite(v)) g.set({...keyLabels(key), currency: key.spend.currency}, v);
+			}
+		});
+	spendGauge('keywatch_spend_month_used', 'Money spent this calendar month (UTC) on the account, read with the admin key, in the currency label.', sp => sp.used);
+	spendGauge('keywatch_spend_month_budget', 'The monthly budget set for the key (keywatch add --budget), in the currency label.', sp => sp.budget);
 
 	gauge('keywatch_probe_latency_seconds', 'Latency of the latest probe.', ['key', 'provider'], (g, s) => {
 		for (const key of s.keys) if (key.latencyMs !== undefined && Number.isFinite(key.latencyMs)) g.set(keyLabels(key), key.latencyMs / 1000);

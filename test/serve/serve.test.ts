@@ -103,6 +103,8 @@ describe('GET /metrics', () => {
 			'keywatch_ratelimit_limit',
 			'keywatch_ratelimit_remaining',
 			'keywatch_ratelimit_reset_seconds',
+			'keywatch_spend_month_budget',
+			'keywatch_spend_month_used',
 			'keywatch_up',
 		]);
 		expect(families.get('keywatch_probe_errors_total')?.type).toBe('counter');
@@ -137,6 +139,28 @@ describe('GET /metrics', () => {
 		expect(valueOf(families, 'keywatch_up', {})).toBe(1);
 		expect(valueOf(families, 'keywatch_paused', {})).toBe(0);
 		expect(valueOf(families, 'keywatch_build_info', {version: '9.9.9-test', node: process.version})).toBe(1);
+	});
+
+	it('exports the month’s spend (admin key) as its own families, with the currency, and no budget where none is set', async () => {
+		const monitor = createFakeMonitor(
+			makeSnapshot([
+				prodKey({spend: {month: '2023-11', used: 412.37, currency: 'USD', budget: 500, left: 87.63, source: 'endpoint'}}),
+				makeKey({id: 'claude', provider: 'anthropic', status: 'OK', verdict: makeVerdict('ok'), spend: {month: '2023-11', used: 19.5, currency: 'EUR', source: 'endpoint'}}),
+				makeKey({id: 'nospend', provider: 'groq', status: 'OK', verdict: makeVerdict('ok')}),
+			]),
+		);
+		const {url} = await serve(monitor);
+		const families = parseExposition((await get(`${url}/metrics`)).body);
+		const prod = {key: 'prod-openai', provider: 'openai'};
+		expect(families.get('keywatch_spend_month_used')?.type).toBe('gauge');
+		expect(families.get('keywatch_spend_month_budget')?.type).toBe('gauge');
+		expect(valueOf(families, 'keywatch_spend_month_used', {...prod, currency: 'USD'})).toBe(412.37);
+		expect(valueOf(families, 'keywatch_spend_month_budget', {...prod, currency: 'USD'})).toBe(500);
+		expect(valueOf(families, 'keywatch_spend_month_used', {key: 'claude', provider: 'anthropic', currency: 'EUR'})).toBe(19.5);
+		expect(families.get('keywatch_spend_month_budget')!.samples.map(s => s.labels.key)).toEqual(['prod-openai']);
+		expect(families.get('keywatch_spend_month_used')!.samples.map(s => s.labels.key)).toEqual(['prod-openai', 'claude']);
+		// The key's own credit stays what the provider counts against its limit.
+		expect(valueOf(families, 'keywatch_credit_used', {...prod, currency: 'USD'})).toBe(87.5);
 	});
 
 	it('never carries key material: no secret, no masked form', async () => {
