@@ -82,6 +82,7 @@ export function buildProgram(output: {out: (s: string) => void; err: (s: string)
 		.option('--tier <tier>', 'your plan tier, for published limits where the provider sends none')
 		.option('--budget <amount>', 'monthly budget, for spend rows', Number)
 		.option('--low <fraction>', 'LOW threshold as a fraction of the limit (default 0.1)', Number)
+		.option('--low-balance <amount>', 'LOW when less money than this is left, in the credit currency (default 5 for a balance with no limit)', Number)
 		.option('--admin-env <var>', 'admin/management key env var, for spend and credit endpoints')
 		.option('--admin-command <cmd>', 'command that prints the admin/management key')
 		.action(async (provider: string, options: Record<string, unknown>) => {

@@ -62,6 +62,7 @@ export async function runAdd(providerInput: string, options: Record<string, unkn
 			tier: options.tier,
 			budget: options.budget,
 			lowThreshold: options.low,
+			lowBalance: options.lowBalance,
 		}).filter(([, v]) => v !== undefined),
 	);
 	if (provider === 'openai_compatible' && typeof options.baseUrl !== 'string') {

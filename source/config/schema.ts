@@ -24,6 +24,7 @@ export const keyConfigSchema = z.object({
 			tier: z.string().optional(),
 			budget: z.number().positive().optional(),
 			lowThreshold: z.number().gt(0).lt(1).optional(),
+			lowBalance: z.number().nonnegative().optional(),
 		})
 		.optional(),
 });

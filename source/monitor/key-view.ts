@@ -37,15 +37,38 @@ export function mergeWindows(withWindows: LatestByKind): RateWindow[] {
 	return [...byId.values()].map(v => v.window);
 }
 
-/** Credit from the balance probe when there is one, else the newest reading that reported credit. */
-export function pickCredit(withCredit: LatestByKind): Credit | undefined {
-	if (withCredit.balance?.credit) return withCredit.balance.credit;
+function newestWith(withCredit: LatestByKind, keep: (credit: Credit) => boolean): Reading | undefined {
 	let newest: Reading | undefined;
 	for (const kind of PROBE_ORDER) {
 		const reading = withCredit[kind];
-		if (reading?.credit && (!newest || reading.at > newest.at)) newest = reading;
+		if (reading?.credit && keep(reading.credit) && (!newest || reading.at > newest.at)) newest = reading;
 	}
-	return newest?.credit;
+	return newest;
+}
+
+/**
+ * The credit the row shows: the key's own (OpenRouter `/key`), since the account's pool is shared by every
+ * key and would hide a key at its own limit; else the balance probe's; else the newest reading that had one.
+ */
+export function pickCredit(withCredit: LatestByKind): Credit | undefined {
+	const own = newestWith(withCredit, credit => credit.scope === 'key');
+	if (own) return own.credit;
+	if (withCredit.balance?.credit) return withCredit.balance.credit;
+	return newestWith(withCredit, () => true)?.credit;
+}
+
+/** The account's pool when the row shows something else (a key's own limit): a second figure beside it. */
+export function pickAccountCredit(withCredit: LatestByKind, shown: Credit | undefined): Credit | undefined {
+	const account = newestWith(withCredit, credit => credit.scope === 'account' && credit !== shown)?.credit;
+	return account === shown ? undefined : account;
+}
+
+/**
+ * The credit LOW is judged by: the key's own limit when it has one; a key without a limit has nothing of its
+ * own left to judge, so the account's pool decides.
+ */
+export function judgedCredit(shown: Credit | undefined, account: Credit | undefined): Credit | undefined {
+	return shown?.remaining === undefined && account ? account : shown;
 }
 
 export function newestReading(latest: LatestByKind): Reading | undefined {

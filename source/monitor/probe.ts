@@ -5,7 +5,7 @@ import type {Transport} from '../net/types.js';
 import type {HttpRequest, ProviderAdapter} from '../providers/types.js';
 import {sanitize} from '../secrets/scrub.js';
 import type {Secret} from '../secrets/secret.js';
-import type {Exchange, KeyConfig, NetworkFailureKind, ProbeKind, ProviderId, RateWindow, Reading, Verdict} from '../types.js';
+import type {Exchange, KeyConfig, KeyFacts, KeyFlag, NetworkFailureKind, ProbeKind, ProviderId, RateWindow, Reading, Verdict} from '../types.js';
 import type {Clock} from './clock.js';
 import {internalErrorVerdict} from './key-view.js';
 import {scrubVerdict} from './scrub-verdict.js';
@@ -14,7 +14,7 @@ import type {Semaphore} from './semaphore.js';
 /** How long past its own timeout the transport gets before the monitor gives up on it. */
 export const SAFETY_GRACE_MS = 2_000;
 
-export type Diagnose = (exchange: Exchange, options?: {windows?: RateWindow[]; now?: number}) => Verdict;
+export type Diagnose = (exchange: Exchange, options?: {windows?: RateWindow[]; now?: number; flags?: KeyFlag[]}) => Verdict;
 
 export type ProbeContext = {
 	clock: Clock;
@@ -25,9 +25,11 @@ export type ProbeContext = {
 	stopped(): boolean;
 };
 
-export type ProbeTarget = {config: KeyConfig; adapter: ProviderAdapter; secret: Secret; admin?: Secret};
+/** `facts`: what earlier answers said about the key that this request may need (xAI's team id). */
+export type ProbeTarget = {config: KeyConfig; adapter: ProviderAdapter; secret: Secret; admin?: Secret; facts?: KeyFacts};
 
-export type ProbeResult = {reading: Reading; network: NetworkFailureKind | null} | 'not_applicable' | 'stopped';
+/** `facts`: what this answer said about the key that later requests need. */
+export type ProbeResult = {reading: Reading; network: NetworkFailureKind | null; facts?: KeyFacts} | 'not_applicable' | 'stopped';
 
 /** The transport's answer, or a timeout if it breaks its promise to answer within `timeoutMs`. */
 export function sendWithDeadline(ctx: ProbeContext, request: HttpRequest, provider: ProviderId): Promise<Exchange> {
@@ -59,7 +61,12 @@ export async function runProbe(ctx: ProbeContext, target: ProbeTarget, kind: Pro
 	let exchange: Exchange;
 	try {
 		if (ctx.stopped()) return 'stopped';
-		const request = adapter.request(kind, {key: config, secret: target.secret.reveal(), adminSecret: kind === 'spend' || kind === 'balance' ? target.admin?.reveal() : undefined});
+		const request = adapter.request(kind, {
+			key: config,
+			secret: target.secret.reveal(),
+			adminSecret: kind === 'spend' || kind === 'balance' ? target.admin?.reveal() : undefined,
+			...(target.facts ? {facts: target.facts} : {}),
+		});
 		if (!request) return 'not_applicable';
 		exchange = await sendWithDeadline(ctx, request, config.provider);
 	} catch (error) {
@@ -73,11 +80,11 @@ export async function runProbe(ctx: ProbeContext, target: ProbeTarget, kind: Pro
 	try {
 		const decoded = adapter.decode(kind, exchange, now);
 		const windows = decoded.windows ?? [];
-		const verdict = scrubVerdict(ctx.diagnose(exchange, {windows, now}));
+		const verdict = scrubVerdict(ctx.diagnose(exchange, decoded.flags ? {windows, now, flags: decoded.flags} : {windows, now}));
 		const reading: Reading = {at: now, probe: kind, status: exchange.status, windows, verdict, source: windows[0]?.source ?? decoded.credit?.source ?? 'endpoint'};
 		if (exchange.latencyMs !== undefined) reading.latencyMs = exchange.latencyMs;
 		if (decoded.credit) reading.credit = decoded.credit;
-		return {reading, network};
+		return decoded.facts ? {reading, network, facts: decoded.facts} : {reading, network};
 	} catch (error) {
 		const reading: Reading = {at: now, probe: kind, status: exchange.status, windows: [], verdict: internalErrorVerdict(sanitize(messageOf(error)), exchange.status), source: 'endpoint'};
 		if (exchange.latencyMs !== undefined) reading.latencyMs = exchange.latencyMs;

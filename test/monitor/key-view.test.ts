@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {decidingReading, mergeWindows, newestReading, pickCredit} from '../../source/monitor/key-view.js';
+import {decidingReading, judgedCredit, mergeWindows, newestReading, pickAccountCredit, pickCredit} from '../../source/monitor/key-view.js';
 import type {Credit, ProbeKind, RateWindow, Reading, Verdict} from '../../source/types.js';
 
 const now = Date.UTC(2026, 0, 5, 12, 0, 0);
@@ -56,5 +56,29 @@ describe('pickCredit and newestReading', () => {
 		expect(pickCredit({validity: reading('validity', now, verdict('ok'), [], usd(1)), headroom: reading('headroom', now - 1, verdict('ok'), [], usd(3))})?.remaining).toBe(1);
 		expect(pickCredit({})).toBeUndefined();
 		expect(newestReading({validity: reading('validity', now - 1, verdict('ok')), spend: reading('spend', now, verdict('ok'))})?.probe).toBe('spend');
+	});
+});
+
+describe('a key’s own limit and its account’s pool (OpenRouter /key and /credits)', () => {
+	const own: Credit = {remaining: 0.5, limit: 10, currency: 'USD', source: 'endpoint', label: 'key limit (monthly)', scope: 'key'};
+	const pool: Credit = {remaining: 74.75, limit: 100.5, currency: 'USD', source: 'endpoint', label: 'account credits', scope: 'account'};
+	const latest = {validity: reading('validity', now - 10, verdict('ok'), [], own), balance: reading('balance', now, verdict('ok'), [], pool)};
+
+	it('shows the key’s own limit, however new the account’s figure, and keeps the pool as a second figure', () => {
+		expect(pickCredit(latest)).toBe(own);
+		expect(pickAccountCredit(latest, own)).toBe(pool);
+		expect(judgedCredit(own, pool)).toBe(own);
+	});
+
+	it('with only the pool (no key limit read), the pool is the figure and there is no second one', () => {
+		expect(pickCredit({balance: latest.balance})).toBe(pool);
+		expect(pickAccountCredit({balance: latest.balance}, pool)).toBeUndefined();
+	});
+
+	it('a key without a limit shows its usage, and LOW is judged by the pool', () => {
+		const usage: Credit = {used: 300, currency: 'USD', source: 'endpoint', label: 'key usage (no limit)', scope: 'key'};
+		const both = {validity: reading('validity', now, verdict('ok'), [], usage), balance: latest.balance};
+		expect(pickCredit(both)).toBe(usage);
+		expect(judgedCredit(usage, pickAccountCredit(both, usage))).toBe(pool);
 	});
 });
