@@ -3,6 +3,7 @@ import {type Dispatch, useLayoutEffect, useRef} from 'react';
 import type {MonitorApi} from '../../monitor/types.js';
 import type {KeyState} from '../../types.js';
 import {type CommandId, commandFor, splitKeys} from '../keymap.js';
+import {heldNotice} from '../probe-notice.js';
 import {runProxyCommand} from '../proxy-commands.js';
 import type {ProxyControl} from '../proxy-view.js';
 import {type ViewAction, type ViewState, scopeOf, viewReducer} from '../state.js';
@@ -16,7 +17,7 @@ export type KeymapInputOptions = {
 	isActive?: boolean;
 	/** The in-process proxy `a` and `b` act on; without one they say how to turn it on. */
 	proxy?: ProxyControl;
-	/** The monitor's key for a row id (what `a` and `b` act on). */
+	/** The monitor's key for a row id (what `R`, `a` and `b` act on). */
 	keyOf: (id: string) => KeyState | undefined;
 	/** Stamps notices. */
 	clock: () => number;
@@ -47,7 +48,11 @@ type Apply = (action: ViewAction) => void;
 function run(command: CommandId, input: string, view: ViewState, apply: Apply, options: KeymapInputOptions): void {
 	const action = command === 'nav.jump' ? ({type: 'jump', row: Number(input)} as const) : viewActions[command];
 	if (action) apply(action);
-	else if (command === 'probe.now' && view.selectedId !== undefined) options.monitor.probeNow(view.selectedId);
+	else if (command === 'probe.now' && view.selectedId !== undefined) {
+		const held = heldNotice(options.keyOf(view.selectedId), options.clock());
+		if (held) apply({type: 'notice', notice: held});
+		else options.monitor.probeNow(view.selectedId);
+	}
 	else if (command === 'poll.toggle') options.monitor.setPaused(!options.monitor.getSnapshot().paused);
 	else if (command === 'key.activate' || command === 'key.backup') {
 		const key = view.selectedId === undefined ? undefined : options.keyOf(view.selectedId);
