@@ -107,11 +107,12 @@ export function formatMoney(amount: number | undefined, currency: string): strin
 	return symbol ? `${sign}${symbol}${digits}` : `${sign}${digits} ${code}`.trim();
 }
 
-/** "12:34:56" in local time. */
-export function formatClock(epochMs: number | undefined): string {
+/** "12:34:56" in local time; "12:34" with `seconds: false`. */
+export function formatClock(epochMs: number | undefined, {seconds = true}: {seconds?: boolean} = {}): string {
 	if (!isKnown(epochMs)) return UNKNOWN;
 	const date = new Date(epochMs);
-	return [date.getHours(), date.getMinutes(), date.getSeconds()].map(n => String(n).padStart(2, '0')).join(':');
+	const parts = seconds ? [date.getHours(), date.getMinutes(), date.getSeconds()] : [date.getHours(), date.getMinutes()];
+	return parts.map(n => String(n).padStart(2, '0')).join(':');
 }
 
 /** "42%" from a 0..1 fraction. */

@@ -54,7 +54,7 @@ function statusLine({snapshot, now, width, intervalMs, remote, lastAlertAt}: Hea
 	const tally = counts(snapshot);
 	const stale = snapshot.keys.filter(key => isStale(key, now, intervalMs)).length;
 	const variant = (long: boolean): Segment[] => {
-		const parts: Segment[][] = [[{text: 'keywatch', style: theme.text.heading}, {text: ` ${formatClock(now)}`}]];
+		const parts: Segment[][] = [[{text: 'keywatch', style: theme.text.heading}, {text: ` ${formatClock(now, {seconds: false})}`}]];
 		const tallies = tally.map(([status, count]): Segment => {
 			const {symbol, word} = statusLabels[status];
 			return {text: long ? `${symbol} ${word} ${count}` : `${symbol}${count}`, style: statusStyle(theme, status)};
@@ -121,6 +121,9 @@ export function headerLines(props: HeaderProps, theme: Theme): Line[] {
 	if (props.snapshot.offline) {
 		const text = props.remoteError ? `▼ ${sanitize(props.remoteError)}; showing the last state it sent, retrying` : `▼ ${OFFLINE_BANNER}`;
 		for (const part of props.compact ? [text] : wrapText(text, props.width)) lines.push(truncateLine([{text: part, style: theme.status.down}], props.width));
+	} else if (props.remoteError) {
+		// A serve that answers but refuses control, or sends items this version cannot read: said, not hidden.
+		lines.push(truncateLine([{text: `! ${sanitize(props.remoteError)}`, style: theme.text.warning}], props.width));
 	}
 	for (const warning of props.warnings ?? []) lines.push(truncateLine([{text: `! ${sanitize(warning)}`, style: theme.text.warning}], props.width));
 	if (props.notice) {

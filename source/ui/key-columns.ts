@@ -5,6 +5,7 @@ import {ageCell, COUNT_WIDTH, headroomCell, MIN_BAR, moneyCell, moneyVariants, n
 import {REQUEST_KINDS, TOKEN_KINDS, headroomHistory, providerLabel, tightestWindow} from './key-view.js';
 import type {ProxyControl} from './proxy-view.js';
 import type {Column} from './table-layout.js';
+import {ageClock} from './tick.js';
 import {textWidth} from './text.js';
 import {type Theme, statusStyle, statusText} from './theme.js';
 
@@ -38,6 +39,7 @@ export function keyColumns({now, intervalMs, theme, compact = false, proxy, inci
 	const withBar = !compact;
 	const headroomSize = compact ? {minWidth: 9} : {minWidth: COUNT_WIDTH + 1 + MIN_BAR, flex: 1, maxWidth: 22};
 	const money = moneyWidth(keys);
+	const ages = ageClock(now);
 	const columns: Column<KeyState>[] = [
 		{key: 'row', header: '#', width: 3, align: 'right', priority: 40, render: (_key, index) => ({text: String(index + 1), style: theme.text.dim})},
 		{key: 'name', header: 'Name', flex: 2, minWidth: compact ? 8 : 14, idealWidth: 20, maxWidth: 32, render: key => nameCell(key, proxy, theme)},
@@ -69,7 +71,7 @@ export function keyColumns({now, intervalMs, theme, compact = false, proxy, inci
 		},
 		...(proxy ? [{key: 'rate', header: 'Req/min', width: 7, align: 'right', priority: 5, render: (key: KeyState) => rateCell(key, proxy, theme)} as const] : []),
 		{key: 'latency', header: 'Latency', width: 7, align: 'right', priority: 30, render: key => formatLatency(key.latencyMs)},
-		{key: 'age', header: 'Age', width: 9, align: 'right', priority: 50, render: key => ageCell(key, now, intervalMs, theme)},
+		{key: 'age', header: 'Age', width: 9, align: 'right', priority: 50, render: key => ageCell(key, ages, intervalMs, theme)},
 		{
 			key: 'trend',
 			header: 'Trend',

@@ -19,11 +19,14 @@ async function press(app: Rendered, ...sequence: string[]) {
 	}
 }
 
+// Captured before any test fakes timers: waiting must keep working while the view's own ticks are faked.
+const realSetTimeout = globalThis.setTimeout;
+
 async function waitFor(app: Rendered, predicate: (frame: string) => boolean, what: string): Promise<string> {
 	for (let attempt = 0; attempt < 300; attempt++) {
 		const frame = app.lastFrame() ?? '';
 		if (predicate(frame)) return frame;
-		await new Promise(resolve => setTimeout(resolve, 10));
+		await new Promise(resolve => realSetTimeout(resolve, 10));
 	}
 	throw new Error(`Timed out waiting for ${what}. Last frame:\n${app.lastFrame()}`);
 }
@@ -166,20 +169,37 @@ describe('live view data', () => {
 	});
 
 	it('counts the reset down every second from the absolute deadline', async () => {
-		vi.useFakeTimers({toFake: ['setInterval', 'clearInterval']});
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
 		let now = T0;
 		const key = makeKey({id: 'ticking', windows: [win({id: 'r', limit: 100, remaining: 10, resetAt: T0 + 252_000})]});
 		const app = render(<App monitor={fakeMonitor([key])} clock={() => now} />);
 		mounted = app;
 		expect(app.lastFrame()).toContain('4m 12s');
 		now += 1000;
-		vi.advanceTimersByTime(1000);
+		vi.advanceTimersByTime(1001);
 		await waitFor(app, f => f.includes('4m 11s'), 'the countdown to tick');
-		expect(app.lastFrame()).toContain('12:00:01');
+		expect(app.lastFrame()).toContain('keywatch 12:00 ');
+	});
+
+	it('with no countdown on screen, redraws every 5 s and moves every age in the same frame', async () => {
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+		let now = T0;
+		const keys = [makeKey({id: 'one', checkedAt: T0 - 7000}), makeKey({id: 'two', checkedAt: T0 - 2000})];
+		const app = render(<App monitor={fakeMonitor(keys)} clock={() => now} />);
+		mounted = app;
+		expect(app.lastFrame()).toMatch(/one.*7s ago/);
+		expect(app.lastFrame()).toMatch(/two.*2s ago/);
+		now += 3000;
+		vi.advanceTimersByTime(3000);
+		// No tick is due before the 5 s boundary: the ages hold.
+		expect(app.lastFrame()).toMatch(/one.*7s ago/);
+		now += 2000;
+		vi.advanceTimersByTime(2001);
+		await waitFor(app, f => /one.*12s ago/.test(f) && /two.*7s ago/.test(f), 'both ages to move by 5 s');
 	});
 
 	it('runs one ticker while mounted and clears it on unmount', () => {
-		vi.useFakeTimers({toFake: ['setInterval', 'clearInterval']});
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
 		const app = render(<App monitor={fakeMonitor(sampleKeys())} clock={() => T0} />);
 		expect(vi.getTimerCount()).toBe(1);
 		app.unmount();

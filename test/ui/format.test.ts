@@ -79,6 +79,7 @@ describe('format', () => {
 		expect(formatInterval(60_000)).toBe('60s');
 		expect(formatInterval(300_000)).toBe('5m');
 		expect(formatClock(Date.UTC(2026, 0, 1, 9, 5, 7))).toBe('09:05:07');
+		expect(formatClock(Date.UTC(2026, 0, 1, 9, 5, 7), {seconds: false})).toBe('09:05');
 		expect(formatInteger(1_234_567.4)).toBe('1,234,567');
 		expect(formatPercent(0.424)).toBe('42%');
 	});

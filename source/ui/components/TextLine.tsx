@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {memo} from 'react';
 import type {Line} from '../text.js';
 
 type Props = {
@@ -7,7 +8,7 @@ type Props = {
 };
 
 /** One pre-measured line. `truncate-end` is a backstop: lines are already cut to width, never wrapped. */
-export function TextLine({line, inverse}: Props) {
+function TextLineView({line, inverse}: Props) {
 	if (line.length === 0 || line.every(segment => segment.text === '')) return <Text> </Text>;
 	return (
 		<Text wrap="truncate-end" inverse={inverse}>
@@ -23,3 +24,12 @@ export function TextLine({line, inverse}: Props) {
 		</Text>
 	);
 }
+
+// Lines are rebuilt every frame (the clock ticks each second) but most come out the same: comparing the
+// segments is far cheaper than letting React and Ink redo an unchanged row.
+const sameLine = (a: Props, b: Props): boolean =>
+	a.inverse === b.inverse &&
+	a.line.length === b.line.length &&
+	a.line.every((segment, index) => segment.text === b.line[index]!.text && segment.style === b.line[index]!.style);
+
+export const TextLine = memo(TextLineView, sameLine);

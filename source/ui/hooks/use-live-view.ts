@@ -1,3 +1,4 @@
+import {useState} from 'react';
 import type {MonitorApi} from '../../monitor/types.js';
 import type {KeyState} from '../../types.js';
 import {type HeaderProps, headerLines} from '../header-lines.js';
@@ -6,6 +7,7 @@ import {type ScreenLayout, screenLayout} from '../screen-layout.js';
 import {type ViewState, clampScroll, currentNotice, filterRows} from '../state.js';
 import {statusPageAnnouncement} from '../status-page-notice.js';
 import {type Theme, themeFor} from '../theme.js';
+import {IDLE_TICK_MS, tickMs} from '../tick.js';
 import {type AlertsSource, useLastAlert} from './use-last-alert.js';
 import {useMonitor} from './use-monitor.js';
 import {useNow} from './use-now.js';
@@ -36,7 +38,8 @@ export function useLiveView({monitor, intervalMs, demo, compact = false, noColor
 	const snapshot = useMonitor(monitor);
 	const lastAlertAt = useLastAlert(alerts);
 	const proxyVersion = useProxy(proxy);
-	const now = useNow(clock);
+	const [everyMs, setEveryMs] = useState(IDLE_TICK_MS);
+	const now = useNow(clock, everyMs);
 	const {columns, rows} = useTerminalSize();
 	const theme: Theme = themeFor(noColor);
 	const interval = snapshot.intervalMs || intervalMs || DEFAULT_INTERVAL_MS;
@@ -63,6 +66,9 @@ export function useLiveView({monitor, intervalMs, demo, compact = false, noColor
 	const header = headerFor(view);
 	const layout = layoutFor(view);
 	const visible = filterRows(snapshot.keys, view.filter);
+	// Derived while rendering (React renders again at once): the tick follows what is on screen.
+	const wantedTick = tickMs(visible, now, view.paneOpen);
+	if (wantedTick !== everyMs) setEveryMs(wantedTick);
 	const index = visible.findIndex(key => key.id === view.selectedId);
 	const selected: KeyState | undefined = visible[index];
 	const pageSize = Math.max(1, layout.table.height - 1);
