@@ -74,7 +74,8 @@ export async function runDefault(options: LiveOptions): Promise<number> {
 			if (error instanceof RemoteUrlError) throw new UsageError(error.message);
 			throw error;
 		}
-		return runLiveView(monitor, {intervalMs: 60_000, compact: options.compact, remote: options.remote});
+		// The serve's alerter fires for every screen; its last alert shows in this header as in a local one.
+		return runLiveView(monitor, {intervalMs: 60_000, compact: options.compact, remote: options.remote, alerts: monitor});
 	}
 	// The live view runs for days: keep the trend across restarts; warnings must not write over the screen.
 	const session = await openSession(options, true, {persistHistory: true, warn: () => {}});

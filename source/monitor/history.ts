@@ -69,6 +69,24 @@ export class KeyHistory {
 		return this.#ring.toArray();
 	}
 
+	/**
+	 * The newest samples taken at or after `at`, at most `max`, oldest first. Walks back from the newest, so a
+	 * caller asking every few seconds for what is new pays for what is new, not for the whole day.
+	 */
+	since(at: number, max = this.#ring.capacity): HistorySample[] {
+		const out: HistorySample[] = [];
+		for (let i = this.#ring.size - 1; i >= 0 && out.length < max; i--) {
+			const sample = this.#ring.at(i) as HistorySample;
+			if (sample.at < at) break;
+			out.push(sample);
+		}
+		return out.reverse();
+	}
+
+	last(): HistorySample | undefined {
+		return this.#ring.last();
+	}
+
 	/** Remaining / limit per sample for one window (undefined where unknown), oldest first: a sparkline's input. */
 	fractions(windowId: string): Array<number | undefined> {
 		return this.samples().map(s => s.fraction[windowId]);

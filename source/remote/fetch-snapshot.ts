@@ -1,7 +1,6 @@
 import type {Dispatcher} from 'undici';
-import type {MonitorSnapshot} from '../types.js';
 import {httpCall} from './http-client.js';
-import {parseSnapshot} from './snapshot-schema.js';
+import {parseSnapshot, type ParsedSnapshot} from './snapshot-schema.js';
 
 export class RemoteUrlError extends Error {}
 
@@ -27,16 +26,20 @@ export type FetchSnapshotOptions = {
 	dispatcher?: Dispatcher;
 	signal?: AbortSignal;
 	closeConnection?: boolean;
+	/** Ask for each key's trend samples taken at or after this epoch ms (0: the serve's bounded backlog). */
+	historySince?: number;
 };
 
 /** One `GET /snapshot` from a running serve; always resolves. */
 export async function fetchSnapshot(
 	baseUrl: string,
 	options: FetchSnapshotOptions = {},
-): Promise<{ok: true; snapshot: MonitorSnapshot} | {ok: false; error: string}> {
+): Promise<ParsedSnapshot | {ok: false; error: string}> {
+	const since = options.historySince;
+	const query = since !== undefined && Number.isFinite(since) ? `?history=${Math.max(0, Math.floor(since))}` : '';
 	const outcome = await httpCall({
 		method: 'GET',
-		url: `${baseUrl}/snapshot`,
+		url: `${baseUrl}/snapshot${query}`,
 		headers: {accept: 'application/json'},
 		timeoutMs: options.timeoutMs ?? 5000,
 		maxBytes: 32 * 1024 * 1024,

@@ -1,4 +1,5 @@
 import type {Dispatcher} from 'undici';
+import {DEFAULT_HISTORY_CAPACITY, KeyHistory, type HistorySample} from '../monitor/history.js';
 import type {MonitorApi} from '../monitor/types.js';
 import type {MonitorSnapshot} from '../types.js';
 import {fetchSnapshot, normalizeRemoteUrl} from './fetch-snapshot.js';
@@ -11,6 +12,8 @@ export type RemoteMonitorOptions = {
 	pollMs?: number;
 	timeoutMs?: number;
 	dispatcher?: Dispatcher;
+	/** Trend samples kept per key, as a local monitor keeps them (default a day at 60 s). */
+	historyCapacity?: number;
 };
 
 export type RemoteMonitor = MonitorApi & {
@@ -20,6 +23,10 @@ export type RemoteMonitor = MonitorApi & {
 	lastError(): string | undefined;
 	/** True once the serve refused a probe or pause (it was started with control off). */
 	readOnly(): boolean;
+	/** The key's trend, built from the samples the serve sent: the same sparkline and forecasts as a local view. */
+	history(id: string): KeyHistory | undefined;
+	/** When the serve's alerter last fired (the header's "last alert"). */
+	getLastAlertAt(): number | undefined;
 };
 
 /**
@@ -35,6 +42,13 @@ export function createRemoteMonitor(url: string, options: RemoteMonitorOptions =
 	let snapshot: MonitorSnapshot = {keys: [], paused: false, intervalMs: pollMs, startedAt: Date.now()};
 	let lastText = '';
 	let error: string | undefined;
+	// One line in the header while the serve's snapshots carry malformed items, gone when they stop.
+	let notice: string | undefined;
+	let lastAlertAt: number | undefined;
+	const capacity = Math.max(1, Math.floor(options.historyCapacity ?? DEFAULT_HISTORY_CAPACITY));
+	const histories = new Map<string, KeyHistory>();
+	// The newest sample time received: the next poll asks only for samples from then on (duplicates are skipped).
+	let historySince = 0;
 	let readOnly = false;
 	let timer: NodeJS.Timeout | undefined;
 	let polling: Promise<void> | undefined;
@@ -64,12 +78,48 @@ export function createRemoteMonitor(url: string, options: RemoteMonitorOptions =
 		emit();
 	}
 
+	/** Append what is new per key; keys the serve no longer has lose their trend. True when anything changed. */
+	function mergeHistory(snapshot: MonitorSnapshot, incoming: Record<string, HistorySample[]> | undefined): boolean {
+		let changed = false;
+		const ids = new Set(snapshot.keys.map(key => key.id));
+		for (const id of histories.keys()) {
+			if (ids.has(id)) continue;
+			histories.delete(id);
+			changed = true;
+		}
+		for (const [id, samples] of Object.entries(incoming ?? {})) {
+			if (!ids.has(id)) continue;
+			let history = histories.get(id);
+			if (!history) {
+				history = new KeyHistory(capacity);
+				histories.set(id, history);
+			}
+			for (const sample of samples) {
+				if (sample.at <= (history.last()?.at ?? Number.NEGATIVE_INFINITY)) continue;
+				history.add(sample);
+				historySince = Math.max(historySince, sample.at);
+				changed = true;
+			}
+		}
+		return changed;
+	}
+
 	async function poll(): Promise<void> {
-		const result = await fetchSnapshot(base, {timeoutMs, dispatcher: options.dispatcher, signal: aborter.signal});
+		const result = await fetchSnapshot(base, {timeoutMs, dispatcher: options.dispatcher, signal: aborter.signal, historySince});
 		if (stopped) return;
 		if (result.ok) {
+			const nextNotice =
+				result.dropped > 0 ? `remote ${base}: ${result.dropped} malformed ${result.dropped === 1 ? 'item' : 'items'} in the serve's snapshot left out (a different keywatch version?)` : undefined;
+			const noticeChanged = nextNotice !== notice;
+			notice = nextNotice;
 			setError(undefined);
+			const alertChanged = result.extras.lastAlertAt !== lastAlertAt;
+			lastAlertAt = result.extras.lastAlertAt;
+			const historyChanged = mergeHistory(result.snapshot, result.extras.history);
+			const before = snapshot;
 			set(result.snapshot);
+			// The trend and the last alert live beside the snapshot: a change to them alone must still redraw.
+			if (snapshot === before && (alertChanged || historyChanged || noticeChanged)) emit();
 		} else {
 			setError(`remote ${base} unreachable: ${result.error}`);
 			// Keep the last keys: they age visibly (stale) while the serve is away.
@@ -132,7 +182,9 @@ export function createRemoteMonitor(url: string, options: RemoteMonitorOptions =
 			await polling;
 			listeners.clear();
 		},
-		lastError: () => error ?? (readOnly ? readOnlyNotice : undefined),
+		lastError: () => error ?? (readOnly ? readOnlyNotice : notice),
 		readOnly: () => readOnly,
+		history: id => histories.get(id),
+		getLastAlertAt: () => lastAlertAt,
 	};
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
+import type {KeyHistory} from '../monitor/history.js';
 import type {MonitorApi} from '../monitor/types.js';
 import {scrub} from '../secrets/scrub.js';
 import {startStatusCacheWriter, type StatusCacheWriter} from '../status-line/cache-writer.js';
@@ -19,7 +20,17 @@ export type ServeOptions = {
 	/** Process metrics (CPU, RSS, event-loop lag). Default true. */
 	defaultMetrics?: boolean;
 	now?: () => number;
+	/** When the serve's alerter last fired: remote screens show it in their header. */
+	lastAlertAt?: () => number | undefined;
 };
+
+/** A monitor that keeps a trend per key (the local one does): `/snapshot?history=` hands it to remote screens. */
+export type ServedMonitor = MonitorApi & {history?: (id: string) => KeyHistory | undefined};
+
+/** Trend samples per key in one `/snapshot?history=` answer: a screen that connects gets hours, not the whole day. */
+export const SNAPSHOT_HISTORY_PER_KEY = 240;
+/** …and no more than this many over all keys, so 2,000 keys still fit a few MB. */
+export const SNAPSHOT_HISTORY_TOTAL = 100_000;
 
 export type ServeHandle = {
 	url: string;
@@ -44,7 +55,7 @@ function hostAllowed(header: string | undefined): boolean {
 const index = `keywatch serve
 GET  /metrics      Prometheus metrics
 GET  /state        keys as \`keywatch check --json\` prints them
-GET  /snapshot     the monitor snapshot (what \`keywatch --remote\` reads)
+GET  /snapshot     the monitor snapshot (what \`keywatch --remote\` reads); ?history=MS adds trend samples since MS
 GET  /healthz      liveness
 POST /probe/:id    probe one key now (when control is on)
 POST /pause        {"paused": true|false} (when control is on)
@@ -74,8 +85,36 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
 	return new ServeError(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`);
 }
 
+/**
+ * The snapshot with what a remote screen needs beyond it: when the last alert fired and, when asked, each key's
+ * trend samples taken at or after `since` (the remote keeps its own ring and asks only for what is new).
+ */
+function snapshotForRemote(monitor: ServedMonitor, options: ServeOptions, since: number | undefined): Record<string, unknown> {
+	const snapshot = monitor.getSnapshot();
+	const body: Record<string, unknown> = {...snapshot};
+	const lastAlertAt = options.lastAlertAt?.();
+	if (lastAlertAt !== undefined) body.lastAlertAt = lastAlertAt;
+	if (since !== undefined && typeof monitor.history === 'function') {
+		const perKey = Math.min(SNAPSHOT_HISTORY_PER_KEY, Math.max(1, Math.floor(SNAPSHOT_HISTORY_TOTAL / Math.max(1, snapshot.keys.length))));
+		const entries: Array<[string, unknown]> = [];
+		for (const key of snapshot.keys) {
+			const samples = monitor.history(key.id)?.since(since, perKey);
+			if (samples && samples.length > 0) entries.push([key.id, samples]);
+		}
+		body.history = Object.fromEntries(entries);
+	}
+	return body;
+}
+
+function historyParam(url: URL): number | undefined {
+	const raw = url.searchParams.get('history');
+	if (raw === null) return undefined;
+	const since = Number(raw);
+	return Number.isFinite(since) && since > 0 ? since : 0;
+}
+
 /** Run the HTTP side of `keywatch serve` for a monitor that is already polling. */
-export async function startServe(monitor: MonitorApi, options: ServeOptions = {}): Promise<ServeHandle> {
+export async function startServe(monitor: ServedMonitor, options: ServeOptions = {}): Promise<ServeHandle> {
 	const port = options.port ?? 9464;
 	const host = options.host ?? '127.0.0.1';
 	const control = options.control ?? isLoopback(host);
@@ -87,7 +126,8 @@ export async function startServe(monitor: MonitorApi, options: ServeOptions = {}
 			send(response, 421, 'text/plain; charset=utf-8', 'unexpected Host header\n');
 			return;
 		}
-		const path = new URL(request.url ?? '/', 'http://keywatch').pathname;
+		const url = new URL(request.url ?? '/', 'http://keywatch');
+		const path = url.pathname;
 		const method = request.method ?? 'GET';
 		const get = method === 'GET' || method === 'HEAD';
 		if (path === '/metrics' && get) {
@@ -95,7 +135,7 @@ export async function startServe(monitor: MonitorApi, options: ServeOptions = {}
 		} else if (path === '/state' && get) {
 			sendJson(response, 200, snapshotToJson(monitor.getSnapshot()));
 		} else if (path === '/snapshot' && get) {
-			sendJson(response, 200, monitor.getSnapshot());
+			sendJson(response, 200, snapshotForRemote(monitor, options, historyParam(url)));
 		} else if (path === '/healthz' && get) {
 			send(response, 200, 'text/plain; charset=utf-8', 'ok\n');
 		} else if (path === '/' && get) {
