@@ -1,8 +1,8 @@
 import {stripControl} from '../secrets/scrub.js';
 import type {Incident, KeyState, LimitKind, MonitorSnapshot} from '../types.js';
-import {formatCount, formatDuration} from '../ui/format.js';
+import {formatDuration} from '../ui/format.js';
 import {nextReset, REQUEST_KINDS, TOKEN_KINDS, tightestWindow} from '../ui/key-view.js';
-import {moneyVariants} from '../ui/key-cells.js';
+import {countText, moneyVariants} from '../ui/key-cells.js';
 import {downIncident, lowReason, sendsNoHeaders} from '../ui/reasons.js';
 
 // The same choices as the live view's columns, so `check` and the table never disagree about a key:
@@ -12,7 +12,7 @@ function headroom(key: KeyState, kinds: readonly LimitKind[]): string {
 	const window = tightestWindow(key.windows, kinds);
 	// Gemini and DeepSeek send no rate-limit headers: say so rather than leave a blank.
 	if (!window) return key.checkedAt !== undefined && sendsNoHeaders(key.provider) ? 'no headers' : '—';
-	return `${formatCount(window.remaining)}/${formatCount(window.limit)}${window.period === 'day' ? '/d' : ''}`;
+	return countText(window);
 }
 
 function resetIn(key: KeyState, now: number): string {

@@ -69,5 +69,5 @@ export const deepseek = createOpenAiStyleAdapter({
 		credit: (kind, exchange) => ((kind === 'balance' || kind === 'any') && isSuccess(exchange.status) ? decodeDeepSeekBalance(exchange.body) : undefined),
 		flags: (kind, exchange) => (kind === 'balance' && isSuccess(exchange.status) ? deepSeekBalanceFlags(exchange.body) : []),
 	},
-	blindSpots: ['rate-limit headroom (DeepSeek sends no rate-limit headers)'],
+	blindSpots: ['rate-limit headroom (DeepSeek sends no rate-limit headers and publishes no rate limits)'],
 });

@@ -1,5 +1,5 @@
 import {sanitize} from '../secrets/scrub.js';
-import type {Credit, Incident, KeyState, MonitorSnapshot, RateWindow, Spend, Verdict} from '../types.js';
+import type {Credit, Incident, KeyState, MonitorSnapshot, PublishedLimits, RateWindow, Spend, Verdict} from '../types.js';
 
 // `check --json` and `serve /state` print this; scripts depend on it, so every field is always present
 // and an unknown value is null (never 0).
@@ -15,12 +15,26 @@ export type WindowJson = {
 };
 
 export type CreditJson = {
+	/** The balance left, in `currency` (issue #4's "amount"); the same number as `remaining`. */
+	amount: number | null;
 	remaining: number | null;
 	limit: number | null;
 	used: number | null;
 	currency: string;
 	source: Credit['source'];
 	label: string | null;
+	/** "key" (this key's own limit) or "account" (the pool every key shares), when the provider says. */
+	scope: 'key' | 'account' | null;
+	/** Spent today, this week and this month, where the provider reports them (OpenRouter). */
+	usage: {day: number | null; week: number | null; month: number | null} | null;
+	/** Every currency of a multi-currency balance (DeepSeek); `amount`/`currency` are the primary one. */
+	balances: Array<{currency: string; amount: number; granted: number | null; toppedUp: number | null}>;
+};
+
+export type PublishedJson = {
+	tier: string;
+	limits: Array<{label: string; limit: number; unit: string; period: string | null; source: 'published'; ref: string}>;
+	note: string | null;
 };
 
 export type SpendJson = {
@@ -62,10 +76,14 @@ export type KeyJson = {
 	verdict: VerdictJson | null;
 	windows: WindowJson[];
 	credit: CreditJson | null;
+	/** The account's credit beside the key's own limit (OpenRouter with a management key), or null. */
+	accountCredit: CreditJson | null;
 	/** Spent this month against the budget (admin key), or null. */
 	spend: SpendJson | null;
 	/** Open incidents on the status page of the key's provider; empty when none are known. */
 	incidents: IncidentJson[];
+	/** Published limits for the tier set with --tier (limits, never what is left), or null. */
+	published: PublishedJson | null;
 	latencyMs: number | null;
 	checkedAt: string | null;
 	source: KeyState['source'] | null;
@@ -98,12 +116,27 @@ function windowJson(window: RateWindow): WindowJson {
 function creditJson(credit: Credit | undefined): CreditJson | null {
 	if (!credit) return null;
 	return {
+		amount: finite(credit.remaining),
 		remaining: finite(credit.remaining),
 		limit: finite(credit.limit),
 		used: finite(credit.used),
-		currency: credit.currency,
+		currency: sanitize(credit.currency),
 		source: credit.source,
-		label: credit.label ?? null,
+		label: credit.label === undefined ? null : sanitize(credit.label),
+		scope: credit.scope ?? null,
+		usage: credit.usage ? {day: finite(credit.usage.day), week: finite(credit.usage.week), month: finite(credit.usage.month)} : null,
+		balances: (credit.balances ?? [])
+			.filter(b => Number.isFinite(b.remaining))
+			.map(b => ({currency: sanitize(b.currency), amount: b.remaining, granted: finite(b.granted), toppedUp: finite(b.toppedUp)})),
+	};
+}
+
+function publishedJson(published: PublishedLimits | undefined): PublishedJson | null {
+	if (!published) return null;
+	return {
+		tier: sanitize(published.tier),
+		limits: published.limits.map(l => ({label: sanitize(l.label), limit: l.limit, unit: sanitize(l.unit), period: l.period ?? null, source: l.source, ref: sanitize(l.ref)})),
+		note: published.note ? sanitize(published.note) : null,
 	};
 }
 
@@ -164,8 +197,10 @@ export function keyToJson(key: KeyState, incidents: readonly Incident[] = []): K
 		verdict: verdictJson(key.verdict),
 		windows: key.windows.map(windowJson),
 		credit: creditJson(key.credit),
+		accountCredit: creditJson(key.accountCredit),
 		spend: spendJson(key.spend),
 		incidents: incidents.map(incidentJson),
+		published: publishedJson(key.published),
 		latencyMs: finite(key.latencyMs),
 		checkedAt: iso(key.checkedAt),
 		source: key.source ?? null,

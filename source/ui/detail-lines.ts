@@ -1,5 +1,5 @@
 import {sanitize, stripControl} from '../secrets/scrub.js';
-import type {Credit, Evidence, Incident, KeyState, Provenance, RateWindow, Reading, Verdict} from '../types.js';
+import type {Credit, Evidence, Incident, KeyState, Provenance, PublishedLimits, RateWindow, Reading, Verdict} from '../types.js';
 import {sparkline} from './bars.js';
 import {proxyLines, spendLines, statusNoteLines, statusPageLines} from './detail-sections.js';
 import {UNKNOWN, formatAge, formatClock, formatDuration, formatInteger, formatLatency, formatMoney} from './format.js';
@@ -35,6 +35,8 @@ const MAX_READINGS = 5;
 
 function provenance(source: Provenance): string {
 	if (source === 'traffic') return 'from proxied traffic';
+	// The provider's published figure for a declared tier: a ceiling, never a count of what is left.
+	if (source === 'published') return 'published limit';
 	return source === 'estimate' ? 'estimate' : `from ${source}`;
 }
 
@@ -111,7 +113,7 @@ function windowLine(window: RateWindow, nameWidth: number, now: number, theme: T
 	];
 }
 
-function creditLine(credit: Credit, theme: Theme): Line {
+function creditLine(credit: Credit, theme: Theme, floor?: number): Line {
 	const parts = [`${formatMoney(credit.remaining, credit.currency)} left`];
 	if (credit.limit !== undefined) parts.push(`of ${formatMoney(credit.limit, credit.currency)}`);
 	if (credit.used !== undefined) parts.push(`· used ${formatMoney(credit.used, credit.currency)}`);
@@ -119,7 +121,55 @@ function creditLine(credit: Credit, theme: Theme): Line {
 		{text: `${INDENT}${stripControl(credit.label ?? 'credit')}: `},
 		{text: parts.join(' ')},
 		{text: `  ${provenance(credit.source)}`, style: credit.source === 'estimate' ? theme.text.warning : theme.text.dim},
+		...(floor === undefined ? [] : [{text: ` · LOW under ${formatMoney(floor, credit.currency)}`, style: theme.text.dim}]),
 	];
+}
+
+/** Usage today, this week and this month (OpenRouter's /key), and every currency of a balance (DeepSeek). */
+function creditDetailLines(credit: Credit, theme: Theme): Line[] {
+	const lines: Line[] = [];
+	const {usage} = credit;
+	if (usage) {
+		const periods: Array<[string, number | undefined]> = [
+			['today', usage.day],
+			['this week', usage.week],
+			['this month', usage.month],
+		];
+		const known = periods.filter(([, amount]) => amount !== undefined).map(([name, amount]) => `${name} ${formatMoney(amount, credit.currency)}`);
+		if (known.length > 0) lines.push([{text: `${INDENT}${INDENT}usage: `, style: theme.text.dim}, {text: known.join(' · ')}]);
+	}
+	for (const balance of credit.balances ?? []) {
+		const parts = [`${formatMoney(balance.remaining, balance.currency)} left`];
+		if (balance.granted !== undefined) parts.push(`granted ${formatMoney(balance.granted, balance.currency)}`);
+		if (balance.toppedUp !== undefined) parts.push(`topped up ${formatMoney(balance.toppedUp, balance.currency)}`);
+		lines.push([{text: `${INDENT}${INDENT}${stripControl(balance.currency).padEnd(4)}`, style: theme.text.dim}, {text: parts.join(' · ')}]);
+	}
+	return lines;
+}
+
+/** The key's credit (the row's figure), the account's pool beside a key's own limit, and their details. */
+function creditLines(key: KeyState, theme: Theme): Line[] {
+	const lines: Line[] = [];
+	if (key.credit) lines.push(creditLine(key.credit, theme, key.accountCredit ? undefined : key.lowBalance), ...creditDetailLines(key.credit, theme));
+	if (key.accountCredit) lines.push(creditLine(key.accountCredit, theme), ...creditDetailLines(key.accountCredit, theme));
+	return lines.length > 0 ? [[{text: 'Credit', style: theme.text.heading}], ...lines] : [];
+}
+
+/** The provider's published limits for the tier the user declared: where no headers tell, what the provider says. */
+function publishedLines(published: PublishedLimits | undefined, width: number, theme: Theme): Line[] {
+	if (!published) return [];
+	const lines: Line[] = [[{text: `${INDENT}published for tier ${stripControl(published.tier)}`, style: theme.text.dim}]];
+	const labelWidth = Math.max(0, ...published.limits.map(limit => limit.label.length));
+	for (const limit of published.limits) {
+		const amount = /^[A-Z]{3}$/.test(limit.unit) ? formatMoney(limit.limit, limit.unit) : `${formatInteger(limit.limit)} ${limit.unit}`;
+		lines.push([
+			{text: `${INDENT}${INDENT}${limit.label.padEnd(labelWidth)}  `},
+			{text: `up to ${amount}`},
+			{text: `  ${provenance(limit.source)} · ${stripControl(limit.ref)}`, style: theme.text.dim},
+		]);
+	}
+	if (published.note) lines.push(...prose(published.note, width, INDENT + INDENT, theme.text.dim));
+	return lines;
 }
 
 function readingLine(reading: Reading, theme: Theme): Line {
@@ -184,7 +234,8 @@ export function detailLines(key: KeyState, options: DetailOptions): Line[] {
 	}
 	const nameWidth = Math.max(0, ...key.windows.map(window => windowName(window).length));
 	for (const window of key.windows) lines.push(windowLine(window, nameWidth, now, theme));
-	if (key.credit) lines.push(heading('Credit'), creditLine(key.credit, theme));
+	lines.push(...publishedLines(key.published, width, theme));
+	lines.push(...creditLines(key, theme));
 	lines.push(...spendLines(key.spend, theme));
 	lines.push(heading('Readings'));
 	const readings = key.recent.slice(-MAX_READINGS).reverse();

@@ -1,10 +1,10 @@
 import {stripControl} from '../secrets/scrub.js';
-import type {Incident, KeyState, RateWindow} from '../types.js';
+import type {Incident, KeyState, PublishedLimit, RateWindow, WindowPeriod} from '../types.js';
 import {bar} from './bars.js';
 import {UNKNOWN, formatAge, formatCount, formatDuration, formatMoney, formatShortAge} from './format.js';
 import {isHeld, isStale, nextReset, readingAge, windowFraction} from './key-view.js';
 import {type ProxyControl, proxyMarker, proxyRow} from './proxy-view.js';
-import {rowWhy, sendsNoHeaders, spendLeftText, spendText} from './reasons.js';
+import {formatMoneyShort, rowWhy, sendsNoHeaders, spendLeftText, spendText} from './reasons.js';
 import {type Segment, fitLine, textWidth} from './text.js';
 import {type Theme, statusStyle} from './theme.js';
 
@@ -22,6 +22,20 @@ export function fitting(variants: readonly string[], width: number): string {
 }
 
 /**
+ * What a headroom count measures beyond the minute most windows are: Groq's requests are per day, Mistral's
+ * tokens per month. The check table and the live cells both mark it, so they never read differently.
+ */
+export function periodSuffix(period: WindowPeriod): string {
+	return period === 'day' ? '/d' : period === 'month' ? '/mo' : '';
+}
+
+/** "24/500", "14k/14k/d"; "~" in front of an estimate. */
+export function countText(window: RateWindow): string {
+	const estimate = window.source === 'estimate' ? '~' : '';
+	return `${estimate}${formatCount(window.remaining)}/${formatCount(window.limit)}${periodSuffix(window.period)}`;
+}
+
+/**
  * remaining/limit and a bar. No window: "no headers" where the provider never sends any (Gemini,
  * DeepSeek), "—" otherwise (not read yet, or the answer was an error).
  */
@@ -31,12 +45,14 @@ export function headroomCell(key: KeyState, window: RateWindow | undefined, widt
 		return [{text: noHeaders ? fitting(['no headers', 'no hdrs'], width) : UNKNOWN, style: theme.text.dim}];
 	}
 	const fraction = windowFraction(window);
-	const estimate = window.source === 'estimate' ? '~' : '';
-	const text = `${estimate}${formatCount(window.remaining)}/${formatCount(window.limit)}`;
+	const full = countText(window);
+	const bare = full.slice(0, full.length - periodSuffix(window.period).length);
 	const style = fraction === 0 ? theme.bar.empty : fraction !== undefined && fraction < LOW_FRACTION ? theme.bar.low : undefined;
-	const barWidth = Math.max(MIN_BAR, width - COUNT_WIDTH - 1);
-	if (!withBar || width < MIN_BAR + 6) return [{text, style}];
-	return [...fitLine([{text, style}], width - barWidth - 1, 'right'), {text: ' '}, {text: bar(fraction, barWidth), style: style ?? theme.bar.full}];
+	if (!withBar || width < MIN_BAR + 6) return [{text: fitting([full, bare], width), style}];
+	// The count keeps its window mark before the bar grows past its minimum; only a column too narrow for both drops it.
+	const countWidth = Math.min(Math.max(COUNT_WIDTH, textWidth(full)), width - MIN_BAR - 1);
+	const barWidth = width - countWidth - 1;
+	return [...fitLine([{text: fitting([full, bare], countWidth), style}], countWidth, 'right'), {text: ' '}, {text: bar(fraction, barWidth), style: style ?? theme.bar.full}];
 }
 
 export function resetCell(key: KeyState, now: number, theme: Theme): Segment {
@@ -46,7 +62,12 @@ export function resetCell(key: KeyState, now: number, theme: Theme): Segment {
 	return at <= now ? {text: 'now', style} : {text: formatDuration(at - now), style};
 }
 
-/** Wordings of the money cell, longest first: credit left, or spend against the budget. */
+/** "≤$10/10m": a published spend limit of the key's declared tier, for a key with no credit to show. */
+function publishedMoney(limit: PublishedLimit): string {
+	return `≤${formatMoneyShort(limit.limit, limit.unit)}/${limit.per}`;
+}
+
+/** Wordings of the money cell, longest first: credit left, spend against the budget, or a published spend limit. */
 export function moneyVariants(key: KeyState): string[] {
 	const {credit: c, spend} = key;
 	if (c) {
@@ -58,18 +79,26 @@ export function moneyVariants(key: KeyState): string[] {
 		const left = spendLeftText(spend);
 		return left ? [spendText(spend), left, formatMoney(spend.left, spend.currency)] : [spendText(spend)];
 	}
+	const spendLimit = key.published?.limits.find(l => /^[A-Z]{3}$/.test(l.unit));
+	if (spendLimit) return [publishedMoney(spendLimit)];
 	return [UNKNOWN];
 }
 
 function moneyLow(key: KeyState): boolean {
 	const {credit: c, spend} = key;
-	if (c) return c.limit !== undefined && c.remaining !== undefined && c.limit > 0 && c.remaining / c.limit < LOW_FRACTION;
+	if (c) {
+		// Under the money floor the status judged it by (--low-balance, or the default for a balance with no limit).
+		if (key.lowBalance !== undefined && c.remaining !== undefined && c.remaining < key.lowBalance) return true;
+		return c.limit !== undefined && c.remaining !== undefined && c.limit > 0 && c.remaining / c.limit < LOW_FRACTION;
+	}
 	return spend?.budget !== undefined && spend.left !== undefined && spend.budget > 0 && spend.left / spend.budget < LOW_FRACTION;
 }
 
 export function moneyCell(key: KeyState, width: number, theme: Theme): Segment {
 	const variants = moneyVariants(key);
 	if (variants[0] === UNKNOWN) return {text: UNKNOWN, style: theme.text.dim};
+	// A published limit is a ceiling the provider states, not money the key has: shown dim, never as low.
+	if (!key.credit && !key.spend) return {text: fitting(variants, width), style: theme.text.dim};
 	return {text: fitting(variants, width), style: moneyLow(key) ? theme.status.low : undefined};
 }
 

@@ -12,7 +12,7 @@ import {windowFraction, windowName} from './key-view.js';
  */
 export const NO_HEADER_PROVIDERS: Partial<Record<ProviderId, string>> = {
 	gemini: 'Gemini sends no rate-limit headers; a limit shows here once a 429 names it',
-	deepseek: 'DeepSeek sends no rate-limit headers',
+	deepseek: 'DeepSeek sends no rate-limit headers and publishes no rate limits',
 };
 
 export function sendsNoHeaders(provider: ProviderId): boolean {

@@ -16,7 +16,7 @@ describe('snapshotToJson', () => {
 			latencyMs: null,
 			checkedAt: null,
 			windows: [{id: 'tokens', limit: null, remaining: null, resetAt: null}],
-			credit: {remaining: null, limit: null, used: null, currency: 'USD', label: null},
+			credit: {amount: null, remaining: null, limit: null, used: null, currency: 'USD', label: null},
 		});
 		expect(JSON.stringify(json)).not.toContain('NaN');
 	});
@@ -67,5 +67,58 @@ describe('snapshotToJson', () => {
 	it('incidents that are not a list (a remote snapshot gone wrong) are read as none', () => {
 		const snapshot = makeSnapshot([makeKey({id: 'a'})], {incidents: {openai: 'broken' as never}});
 		expect(snapshotToJson(snapshot)[0]!.incidents).toEqual([]);
+	});
+
+	it('credit: amount (the balance left), currency, limit, source, and the fields before it; the account credit beside a key limit', () => {
+		const key = makeKey({
+			id: 'or',
+			provider: 'openrouter',
+			credit: {remaining: 0.5, limit: 10, used: 9.5, currency: 'USD', source: 'endpoint', label: 'key limit (monthly)', scope: 'key', usage: {day: 0.95, week: 3.8, month: 9.5}},
+			accountCredit: {remaining: 74.75, limit: 100.5, used: 25.75, currency: 'USD', source: 'endpoint', label: 'account credits', scope: 'account'},
+		});
+		const [json] = snapshotToJson(makeSnapshot([key]));
+		expect(json!.credit).toEqual({
+			amount: 0.5,
+			remaining: 0.5,
+			limit: 10,
+			used: 9.5,
+			currency: 'USD',
+			source: 'endpoint',
+			label: 'key limit (monthly)',
+			scope: 'key',
+			usage: {day: 0.95, week: 3.8, month: 9.5},
+			balances: [],
+		});
+		expect(json!.accountCredit).toMatchObject({amount: 74.75, limit: 100.5, scope: 'account', usage: null});
+		expect(snapshotToJson(makeSnapshot([makeKey({id: 'none'})]))[0]).toMatchObject({credit: null, accountCredit: null, published: null});
+	});
+
+	it('credit: every currency of a balance, with the primary as amount', () => {
+		const key = makeKey({
+			id: 'ds',
+			provider: 'deepseek',
+			credit: {remaining: 15.5, currency: 'USD', source: 'endpoint', label: 'balance', balances: [{currency: 'CNY', remaining: 110, granted: 10}, {currency: 'USD', remaining: 15.5}]},
+		});
+		expect(snapshotToJson(makeSnapshot([key]))[0]!.credit).toMatchObject({
+			amount: 15.5,
+			currency: 'USD',
+			balances: [
+				{currency: 'CNY', amount: 110, granted: 10, toppedUp: null},
+				{currency: 'USD', amount: 15.5, granted: null, toppedUp: null},
+			],
+		});
+	});
+
+	it('published: the declared tier and its published limits, marked published', () => {
+		const key = makeKey({
+			id: 'gem',
+			provider: 'gemini',
+			published: {tier: 'Tier 1', limits: [{label: 'spend per 10 minutes (rolling)', limit: 10, unit: 'USD', per: '10m', ref: 'ai.google.dev', source: 'published'}], note: 'per project'},
+		});
+		expect(snapshotToJson(makeSnapshot([key]))[0]!.published).toEqual({
+			tier: 'Tier 1',
+			limits: [{label: 'spend per 10 minutes (rolling)', limit: 10, unit: 'USD', period: null, source: 'published', ref: 'ai.google.dev'}],
+			note: 'per project',
+		});
 	});
 });

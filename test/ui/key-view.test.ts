@@ -109,7 +109,7 @@ describe('what the view derives from a key', () => {
 			status: 'LIMITED',
 			windows: [win({id: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier:gemini-2.5-flash', period: 'day', limit: 250, remaining: 0, source: 'body'})],
 		});
-		expect(cell(key, 'requests').trim()).toBe('0/250');
+		expect(cell(key, 'requests').trim()).toBe('0/250/d');
 		expect(cell(key, 'tokens')).toBe('no headers');
 	});
 
