@@ -103,3 +103,70 @@ export function valueOf(families: Map<string, Family>, name: string, labels: Rec
 	const match = family?.samples.find(s => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v) && Object.keys(s.labels).length === Object.keys(labels).length);
 	return match?.value;
 }
+
+// ---- validators other than this reader ------------------------------------------------------------------
+
+export const PROMTOOL = '/usr/bin/promtool';
+
+/** `promtool check metrics` on the text: its exit code (0 clean, 3 lint warnings only, 1 unparseable) and output. */
+export async function promtoolCheck(text: string): Promise<{code: number; output: string}> {
+	const {spawn} = await import('node:child_process');
+	return new Promise((resolve, reject) => {
+		const child = spawn(PROMTOOL, ['check', 'metrics'], {stdio: ['pipe', 'pipe', 'pipe']});
+		let output = '';
+		child.stdout.on('data', chunk => (output += String(chunk)));
+		child.stderr.on('data', chunk => (output += String(chunk)));
+		child.on('error', reject);
+		child.on('close', code => resolve({code: code ?? 1, output}));
+		child.stdin.end(text);
+	});
+}
+
+function unescapeHelp(help: string): string {
+	return help.replace(/\\(\\|n)/g, (_, c: string) => (c === 'n' ? '\n' : '\\'));
+}
+
+/**
+ * prom-client has no text parser, so its check is a round trip: every gauge and counter family read back from the
+ * text is registered again with prom-client (which validates metric and label names as it does for keywatch's
+ * own) and written out. The lines must come back exactly: names, help, label escaping and number formatting
+ * are then what prom-client itself writes for those values. Returns the families checked.
+ */
+export async function promClientRoundTrip(text: string): Promise<string[]> {
+	const {Counter, Gauge, Registry} = await import('prom-client');
+	const families = parseExposition(text);
+	const registry = new Registry();
+	const checked: string[] = [];
+	for (const family of families.values()) {
+		if (family.type !== 'gauge' && family.type !== 'counter') continue;
+		// A family with no series yet still has labels; naming one keeps prom-client from writing an unlabelled 0.
+		const labelNames = family.samples.length === 0 ? ['unseen'] : [...new Set(family.samples.flatMap(s => Object.keys(s.labels)))];
+		const help = unescapeHelp(family.help ?? '');
+		if (family.type === 'gauge') {
+			const gauge = new Gauge({name: family.name, help, labelNames, registers: [registry]});
+			for (const sample of family.samples) gauge.set(sample.labels, sample.value);
+		} else {
+			const counter = new Counter({name: family.name, help, labelNames, registers: [registry]});
+			for (const sample of family.samples) counter.inc(sample.labels, sample.value);
+		}
+		checked.push(family.name);
+	}
+	const again = await registry.metrics();
+	const linesOf = (exposition: string, names: ReadonlySet<string>) =>
+		exposition
+			.split('\n')
+			.filter(line => {
+				const name = /^# (?:HELP|TYPE) (\S+)/.exec(line)?.[1] ?? /^([a-zA-Z_:][a-zA-Z0-9_:]*)/.exec(line)?.[1];
+				return name !== undefined && names.has(name);
+			})
+			.sort();
+	const names = new Set(checked);
+	const original = linesOf(text, names);
+	const roundTrip = linesOf(again, names);
+	if (JSON.stringify(original) !== JSON.stringify(roundTrip)) {
+		const missing = original.filter(line => !roundTrip.includes(line));
+		const extra = roundTrip.filter(line => !original.includes(line));
+		throw new Error(`prom-client writes these families differently:\n- ${missing.join('\n- ')}\n+ ${extra.join('\n+ ')}`);
+	}
+	return checked;
+}

@@ -1,4 +1,5 @@
 // The whole path on loopback: the fake provider, the real monitor and transport, serve, a scrape, a remote screen.
+import {existsSync} from 'node:fs';
 import {request} from 'undici';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startFakeProvider, type FakeProvider} from '../../source/fake/server.js';
@@ -8,7 +9,7 @@ import type {Transport} from '../../source/net/types.js';
 import {createRemoteMonitor} from '../../source/remote/remote-monitor.js';
 import {startServe, type ServeHandle} from '../../source/serve/server.js';
 import type {KeyConfig} from '../../source/types.js';
-import {parseExposition, valueOf} from './exposition.js';
+import {parseExposition, PROMTOOL, promClientRoundTrip, promtoolCheck, valueOf} from './exposition.js';
 
 const secrets = {
 	healthy: 'sk-test-healthy-servecheck0001',
@@ -63,6 +64,21 @@ describe('serve against the fake provider', () => {
 		expect(valueOf(families, 'keywatch_up', {})).toBe(1);
 		for (const secret of Object.values(secrets)) expect(text).not.toContain(secret.slice(8, 20));
 		expect(text).not.toContain('sk-');
+	});
+
+	// The scrape of a real serve, not a made-up snapshot: what Prometheus would read from this poller.
+	it(`passes ${existsSync(PROMTOOL) ? 'promtool check metrics' : "prom-client's round trip"} on the real scrape`, async () => {
+		const text = await get('/metrics');
+		if (existsSync(PROMTOOL)) {
+			const {code, output} = await promtoolCheck(text);
+			// promtool exits 0 for clean output and 3 for lint warnings only; 1 means it could not parse.
+			expect(code, output).not.toBe(1);
+			expect(output).not.toMatch(/error/i);
+			// Lint warnings name the metric; keywatch's own must have none (process metrics are prom-client's).
+			expect(output.split('\n').filter(line => line.startsWith('keywatch_'))).toEqual([]);
+		}
+		const checked = await promClientRoundTrip(text);
+		expect(checked).toEqual(expect.arrayContaining(['keywatch_key_status', 'keywatch_probe_errors_total', 'keywatch_ratelimit_remaining', 'keywatch_up']));
 	});
 
 	it('serves /state as check --json would print it', async () => {
