@@ -15,7 +15,7 @@ import {buildKeyState, createRuntime, recordReading, type Plan, type Runtime} fr
 import {setupVerdict} from './key-view.js';
 import {scrubVerdict} from './scrub-verdict.js';
 import {messageOf, runProbe, type ProbeContext} from './probe.js';
-import {backoffDelay, exhaustedUntil, FIRST_PROBE_GAP_MS, jitterFactor, outcomeOf, PROBE_ORDER, providerDeadline, SLOW_RECHECK_FACTOR, SPEND_INTERVAL_MS, spreadOffsets} from './schedule.js';
+import {backoffDelay, exhaustedUntil, FIRST_PROBE_GAP_MS, jitterFactor, OFFLINE_PROBE_MS, outcomeOf, PROBE_ORDER, providerDeadline, SLOW_RECHECK_FACTOR, SPEND_INTERVAL_MS, spreadOffsets} from './schedule.js';
 import {Semaphore} from './semaphore.js';
 import type {MonitorApi} from './types.js';
 
@@ -102,7 +102,6 @@ export function createMonitor(options: MonitorOptions): Monitor {
 	let stopped = false;
 	let paused = false;
 	let offline = false;
-	let offlineAttempt = 0;
 	let offlineTimer: unknown;
 	let canaryIndex = 0;
 	// Counted as they change, so the offline check after every probe stays cheap with thousands of keys.
@@ -428,16 +427,16 @@ export function createMonitor(options: MonitorOptions): Monitor {
 
 	function enterOffline(): void {
 		offline = true;
-		offlineAttempt = 0;
-		// One canary probe at a time on a shared backoff replaces every key's own retries.
+		// One canary probe at a time, at a fixed modest pace, replaces every key's own retries.
 		for (const rt of runtimes) disarm(rt);
 		if (started && !stopped && !paused) armOffline();
 		changed();
 	}
 
+	// No backoff here: a canary that refuses or finds no DNS costs no provider anything, and a backoff capped at
+	// 15 minutes meant the screen stayed "offline" for up to 15 minutes after the network came back.
 	function armOffline(): void {
 		if (offlineTimer !== undefined) clock.clearTimeout(offlineTimer);
-		offlineAttempt++;
 		offlineTimer = clock.setTimeout(() => {
 			offlineTimer = undefined;
 			if (stopped || paused || !offline) return;
@@ -445,12 +444,11 @@ export function createMonitor(options: MonitorOptions): Monitor {
 			const canary = candidates[canaryIndex++ % Math.max(1, candidates.length)];
 			if (canary) void runKey(canary, 'canary');
 			else armOffline();
-		}, backoffDelay(offlineAttempt, intervalMs, random));
+		}, Math.min(intervalMs, OFFLINE_PROBE_MS) * jitterFactor(random));
 	}
 
 	function leaveOffline(): void {
 		offline = false;
-		offlineAttempt = 0;
 		if (offlineTimer !== undefined) clock.clearTimeout(offlineTimer);
 		offlineTimer = undefined;
 		for (const rt of runtimes) {

@@ -4,6 +4,8 @@ import type {ProbeKind, RateWindow, Verdict} from '../types.js';
 
 export const SPEND_INTERVAL_MS = 15 * 60_000;
 export const BACKOFF_CAP_MS = 15 * 60_000;
+/** While every key is unreachable, one canary probe this often (or once per interval, if that is shorter). */
+export const OFFLINE_PROBE_MS = 30_000;
 /** Keys that need a person (bad key, no billing) are re-checked this many intervals apart. */
 export const SLOW_RECHECK_FACTOR = 5;
 /** The first round of probes starts this far apart per key (but never spreads past one interval). */

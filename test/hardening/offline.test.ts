@@ -8,7 +8,7 @@ import {diagnose, statusOf} from '../../source/diagnosis/index.js';
 import {basePaths} from '../../source/fake/providers/index.js';
 import {startFakeProvider, type FakeProvider} from '../../source/fake/server.js';
 import {createMonitor} from '../../source/monitor/monitor.js';
-import {BACKOFF_CAP_MS, FIRST_PROBE_GAP_MS} from '../../source/monitor/schedule.js';
+import {FIRST_PROBE_GAP_MS, OFFLINE_PROBE_MS} from '../../source/monitor/schedule.js';
 import {createTransport} from '../../source/net/transport.js';
 import type {KeyConfig, ProviderId} from '../../source/types.js';
 import {FakeClock, seededRandom} from '../monitor/helpers.js';
@@ -53,20 +53,24 @@ describe('offline and back', () => {
 			await runSimulated(clock, transport, monitor, 2 * HOUR, 10_000);
 			const whileOffline = transport.startedAt.length - before;
 			expect(whileOffline).toBeGreaterThan(0);
-			// The canary backs off to the 15-minute cap, drawn from its upper half: never more than one per 7.5 minutes.
-		expect(whileOffline).toBeLessThanOrEqual((2 * HOUR) / (BACKOFF_CAP_MS / 2));
+			// One canary every 30 s (±10%), never faster: 2 hours offline cost at most ~270 refused connections.
+			expect(whileOffline).toBeLessThanOrEqual((2 * HOUR) / (0.9 * OFFLINE_PROBE_MS) + 1);
 			expect(monitor.getSnapshot().offline).toBe(true);
 			expect(clock.pending).toBe(1);
 
 			// The network is back: the same address answers now.
 			fake = await startFakeProvider({port, clock: () => clock.now()});
 			const backAt = clock.now();
-			await runSimulated(clock, transport, monitor, 16 * MINUTE, 250);
+			// Noticed by the next canary, within one 30 s step, not after a backoff of up to 15 minutes.
+			await runSimulated(clock, transport, monitor, 1.1 * OFFLINE_PROBE_MS, 250);
+			expect(monitor.getSnapshot().offline).toBeUndefined();
+			await runSimulated(clock, transport, monitor, 2 * MINUTE, 250);
 			const back = monitor.getSnapshot();
 			expect(back.offline).toBeUndefined();
 			expect(back.keys.map(k => k.status)).toEqual(keys.map(() => 'OK'));
 			// Recovered by a canary, then the rest one slot apart (FIRST_PROBE_GAP_MS), not all at once.
-			const perSecond = transport.perSecond(backAt, clock.now());
+			// (The recovery round only: later rounds follow each key's own jittered period.)
+			const perSecond = transport.perSecond(backAt, backAt + MINUTE);
 			expect(Math.max(...perSecond)).toBeLessThanOrEqual(1000 / FIRST_PROBE_GAP_MS + 1);
 			expect(offlineChanges).toEqual([false, true, false]);
 			expect(clock.pending).toBe(keys.length);

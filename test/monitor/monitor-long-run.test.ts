@@ -2,6 +2,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import {describe, expect, it, vi} from 'vitest';
 import {createMonitor} from '../../source/monitor/monitor.js';
+import {OFFLINE_PROBE_MS} from '../../source/monitor/schedule.js';
 import {FakeClock, FakeTransport, keys, networkFailure, seededRandom, stubs} from './helpers.js';
 
 vi.mock('../../source/providers/registry.js', () => ({getAdapter: () => {
@@ -42,17 +43,25 @@ describe('offline', () => {
 
 		const before = transport.requests.length;
 		await clock.advance(2 * HOUR);
-		const whileOffline = transport.requests.length - before;
-		expect(whileOffline).toBeGreaterThan(0);
-		expect(whileOffline).toBeLessThanOrEqual(12);
+		const offlineRequests = transport.requests.slice(before);
+		// One probe at a time at a steady pace (30 s ± 10%): it never backs off, so recovery is noticed within ~33 s.
+		const spacing = offlineRequests.slice(1).map((r, i) => r.at - offlineRequests[i]!.at);
+		expect(Math.min(...spacing)).toBeGreaterThanOrEqual(0.9 * OFFLINE_PROBE_MS);
+		expect(Math.max(...spacing)).toBeLessThanOrEqual(1.1 * OFFLINE_PROBE_MS);
+		expect(offlineRequests.length).toBeLessThanOrEqual((2 * HOUR) / (0.9 * OFFLINE_PROBE_MS) + 1);
+		// Taking turns: the canary moves round the keys.
+		expect(new Set(offlineRequests.map(r => r.key)).size).toBe(10);
 		expect(clock.pending).toBe(1);
 
 		transport.replyAll({status: 200});
 		const quiet = transport.requests.length;
-		await clock.advance(16 * MINUTE);
+		const backAt = clock.now();
+		await clock.advance(1.1 * OFFLINE_PROBE_MS);
 		expect(monitor.getSnapshot().offline).toBeUndefined();
+		await clock.advance(2 * MINUTE);
 		const recovered = transport.requests.slice(quiet);
 		const canaryAt = recovered[0]!.at;
+		expect(canaryAt - backAt).toBeLessThanOrEqual(1.1 * OFFLINE_PROBE_MS);
 		// After the canary, the other keys come back one by one, spread out, not all in the same instant.
 		const rest = recovered.slice(1, 10);
 		expect(new Set(rest.map(r => r.key)).size).toBe(9);
