@@ -13,11 +13,15 @@ function seconds(name: string) {
 	};
 }
 
-function port(value: string): number {
-	const n = Number(value);
-	if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new UsageError(`--port must be a whole number from 0 to 65535 (0 picks a free port), got "${value}"`);
-	return n;
+function portFor(flag: string) {
+	return (value: string): number => {
+		const n = Number(value);
+		if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new UsageError(`${flag} must be a whole number from 0 to 65535 (0 picks a free port), got "${value}"`);
+		return n;
+	};
 }
+
+const port = portFor('--port');
 
 function commonOptions(command: Command): Command {
 	return command
@@ -41,7 +45,8 @@ export function buildProgram(output: {out: (s: string) => void; err: (s: string)
 		.option('--compact', 'narrow layout for a small tmux pane')
 		.option('--remote <url>', 'show the live view of a running `keywatch serve`')
 		.option('--json', 'with no terminal: print check --json')
-		.action(async (options: CommonOptions & {compact?: boolean; remote?: string; json?: boolean}) => {
+		.addOption(new Option('--proxy [port]', 'run the proxy inside the live view, on 127.0.0.1 (default port 8787; P starts and stops it)').argParser(portFor('--proxy')))
+		.action(async (options: CommonOptions & {compact?: boolean; remote?: string; json?: boolean; proxy?: true | number}) => {
 			const {runDefault} = await import('./commands/live.js');
 			program.setOptionValue('exitCode', await runDefault(options));
 		});
@@ -145,13 +150,28 @@ export function buildProgram(output: {out: (s: string) => void; err: (s: string)
 			program.setOptionValue('exitCode', await runStatus(options));
 		});
 
-	commonOptions(program.command('proxy'))
+	const proxy = commonOptions(program.command('proxy'))
 		.description('a local proxy on 127.0.0.1: apps send requests through it with a local token; keywatch adds the active key and records every answer')
 		.addOption(new Option('--port <port>', 'port on 127.0.0.1').default(8787).argParser(port))
 		.option('--json-log', 'one JSON line per request on stdout (never a key or a body)')
 		.action(async (options: CommonOptions & {port?: number; jsonLog?: boolean}) => {
 			const {runProxy} = await import('./commands/proxy.js');
 			program.setOptionValue('exitCode', await runProxy(options));
+		});
+	proxy
+		.command('enable')
+		.description('start the proxy inside the live view every time it starts (settings.proxy in the config)')
+		.addOption(new Option('--port <port>', 'port on 127.0.0.1 (default 8787)').argParser(port))
+		.action(async (options: {port?: number}) => {
+			const {runProxySetting} = await import('./commands/proxy-setting.js');
+			program.setOptionValue('exitCode', runProxySetting(true, options));
+		});
+	proxy
+		.command('disable')
+		.description('stop starting the proxy with the live view (P still starts it for one run)')
+		.action(async () => {
+			const {runProxySetting} = await import('./commands/proxy-setting.js');
+			program.setOptionValue('exitCode', runProxySetting(false, {}));
 		});
 
 	const alert = program.command('alert').description('alert sinks: webhook, bell, desktop');

@@ -1,32 +1,32 @@
 import type {AlertSink} from '../alerts/types.js';
 import type {CommonOptions} from '../app/options.js';
 import {UsageError} from '../app/options.js';
-import {startLiveProxy, type LiveProxy} from '../app/proxy-control.js';
+import {startLiveProxy} from '../app/proxy-control.js';
+import {createProxySwitch, type ProxySwitch} from '../app/proxy-switch.js';
 import {openSession, type Session} from '../app/session.js';
 import {startSessionAlerts} from '../app/session-alerts.js';
 import {DEFAULT_PROXY_PORT} from '../proxy/server.js';
-import {sanitize} from '../secrets/scrub.js';
 import {startStatusCacheWriter} from '../status-line/cache-writer.js';
 import {exitCodeFor, runCheck} from './check.js';
 import {renderCheckTable} from './check-table.js';
 import {snapshotToJson} from '../serve/state-json.js';
 
-type LiveOptions = CommonOptions & {compact?: boolean; remote?: string; json?: boolean};
+/** `--proxy` alone is `true`; `--proxy 9000` is the port. */
+type LiveOptions = CommonOptions & {compact?: boolean; remote?: string; json?: boolean; proxy?: true | number};
 
-/** `settings.proxy.enabled`: the proxy in-process. A proxy that cannot start is a warning, not a failed view. */
-async function maybeStartProxy(session: Session, sinks: readonly AlertSink[]): Promise<{proxy?: LiveProxy; warning?: string}> {
+/**
+ * P's switch for the proxy in this process, started at once with `--proxy [port]` or `settings.proxy.enabled`
+ * (`keywatch proxy enable`). A proxy that cannot start is a warning, not a failed view.
+ */
+async function proxySwitchFor(session: Session, sinks: readonly AlertSink[], flag: LiveOptions['proxy']): Promise<{proxySwitch: ProxySwitch; warning?: string}> {
 	const {loaded, monitor} = session;
 	const setting = loaded.store.read().settings.proxy;
-	if (!setting?.enabled) return {};
-	const port = setting.port ?? DEFAULT_PROXY_PORT;
-	try {
-		const proxy = await startLiveProxy({monitor, keys: loaded.keys, configDir: loaded.store.dir, port, store: loaded.store, sinks});
-		return {proxy};
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const why = code === 'EADDRINUSE' ? `port ${port} is already in use; set settings.proxy.port` : sanitize(String((error as Error).message ?? error));
-		return {warning: `the proxy could not start: ${why}`};
-	}
+	const port = typeof flag === 'number' ? flag : (setting?.port ?? DEFAULT_PROXY_PORT);
+	const start = () => startLiveProxy({monitor, keys: loaded.keys, configDir: loaded.store.dir, port, store: loaded.store, sinks});
+	const proxySwitch = createProxySwitch(start, port);
+	if (flag === undefined && !setting?.enabled) return {proxySwitch};
+	const started = await proxySwitch.toggle();
+	return started.error ? {proxySwitch, warning: `the proxy could not start: ${started.error}`} : {proxySwitch};
 }
 
 /** `--remote` without a terminal: print the serve's state like `check` would, and never probe anything. */
@@ -63,7 +63,11 @@ export async function loadInkAsOnATerminal<T>(load: () => Promise<T>, env: NodeJ
 
 /** Bare `keywatch`: the live view on a terminal, `check` otherwise (pipes, cron, CI). */
 export async function runDefault(options: LiveOptions): Promise<number> {
-	if (!process.stdout.isTTY || !process.stdin.isTTY) return options.remote ? printRemote(options.remote, Boolean(options.json)) : runCheck(options);
+	if (options.proxy !== undefined && options.remote) throw new UsageError('--proxy runs the proxy beside this machine\'s monitor; it cannot go with --remote');
+	if (!process.stdout.isTTY || !process.stdin.isTTY) {
+		if (options.proxy !== undefined) process.stderr.write('keywatch: warning: --proxy starts the proxy inside the live view; without a terminal, run keywatch proxy\n');
+		return options.remote ? printRemote(options.remote, Boolean(options.json)) : runCheck(options);
+	}
 	const {runLiveView} = await loadInkAsOnATerminal(() => import('../ui/run.js'));
 	if (options.remote) {
 		const {createRemoteMonitor, RemoteUrlError} = await import('../remote/index.js');
@@ -82,10 +86,10 @@ export async function runDefault(options: LiveOptions): Promise<number> {
 	const {monitor, loaded, settings} = session;
 	const alerts = startSessionAlerts(session);
 	const cache = loaded.demo ? undefined : startStatusCacheWriter(monitor, loaded.store.dir, {});
-	let proxy: LiveProxy | undefined;
+	let proxySwitch: ProxySwitch | undefined;
 	try {
-		const started = await maybeStartProxy(session, alerts.sinks);
-		proxy = started.proxy;
+		const started = await proxySwitchFor(session, alerts.sinks, options.proxy);
+		proxySwitch = started.proxySwitch;
 		monitor.start();
 		return await runLiveView(monitor, {
 			demo: Boolean(loaded.demo),
@@ -97,10 +101,10 @@ export async function runDefault(options: LiveOptions): Promise<number> {
 				...(started.warning ? [started.warning] : []),
 			],
 			alerts: alerts.alerter,
-			proxy: proxy?.control,
+			proxySwitch,
 		});
 	} finally {
-		await proxy?.close();
+		await proxySwitch?.close();
 		await alerts.stop();
 		cache?.stop();
 		await session.close();

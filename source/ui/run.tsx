@@ -1,4 +1,5 @@
 import {render} from 'ink';
+import type {ProxySwitch} from '../app/proxy-switch.js';
 import type {MonitorApi} from '../monitor/types.js';
 import {App} from './components/App.js';
 import type {AlertsSource} from './hooks/use-last-alert.js';
@@ -17,6 +18,8 @@ export type LiveViewOptions = {
 	alerts?: AlertsSource;
 	/** The proxy running in this process, for `a`, `b`, the active marker and requests per minute. */
 	proxy?: ProxyControl;
+	/** What P starts and stops (the proxy it runs takes the place of `proxy`). */
+	proxySwitch?: ProxySwitch;
 	/** Streams for tests; the process's own otherwise. */
 	stdout?: NodeJS.WriteStream;
 	stdin?: NodeJS.ReadStream;
@@ -67,6 +70,7 @@ export async function runLiveView(monitor: MonitorApi, options: LiveViewOptions)
 				warnings={options.warnings}
 				alerts={options.alerts}
 				proxy={options.proxy}
+				proxySwitch={options.proxySwitch}
 			/>,
 			{
 				stdout,

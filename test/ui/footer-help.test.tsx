@@ -4,6 +4,7 @@ import {FilterBar} from '../../source/ui/components/FilterBar.js';
 import {Footer} from '../../source/ui/components/Footer.js';
 import {HelpOverlay} from '../../source/ui/components/HelpOverlay.js';
 import {footerItems, keyLabel, keymap} from '../../source/ui/keymap.js';
+import {renderScreen} from './screen.js';
 
 describe('footer and help overlay, generated from the keymap', () => {
 	it('the overlay lists every command with all its keys and its description', () => {
@@ -17,8 +18,11 @@ describe('footer and help overlay, generated from the keymap', () => {
 	});
 
 	it.each(['table', 'pane', 'filter', 'help'] as const)('the footer in %s scope shows each footer command with its key', scope => {
-		const {lastFrame} = render(<Footer scope={scope} width={100} filterActive />);
-		const frame = lastFrame() ?? '';
+		// Wide enough for every item (narrower footers drop items from the end, tested below); ink-testing-library
+		// pins 100 columns, so this renders on a wider screen.
+		const screen = renderScreen(<Footer scope={scope} width={120} filterActive />, {columns: 120, rows: 5});
+		const frame = screen.lastFrame();
+		screen.unmount();
 		const items = footerItems(scope, {filterActive: true});
 		expect(items.length).toBeGreaterThan(0);
 		for (const item of items) expect(frame).toContain(`${item.keys} ${item.label}`);

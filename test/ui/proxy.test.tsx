@@ -1,8 +1,10 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
+import type {LiveProxy} from '../../source/app/proxy-control.js';
+import {createProxySwitch} from '../../source/app/proxy-switch.js';
 import {App} from '../../source/ui/components/App.js';
 import {detailLines} from '../../source/ui/detail-lines.js';
 import {keyColumns} from '../../source/ui/key-columns.js';
-import {PROXY_OFF} from '../../source/ui/proxy-commands.js';
+import {PROXY_OFF, PROXY_REMOTE} from '../../source/ui/proxy-commands.js';
 import {ROW_GUTTER, layoutColumns} from '../../source/ui/table-layout.js';
 import {noColorTheme} from '../../source/ui/theme.js';
 import type {KeyState} from '../../source/types.js';
@@ -126,7 +128,69 @@ describe('without a proxy', () => {
 		await screen.press(key);
 		const frame = await screen.waitFor(f => f.includes('proxy is off'), 'the notice');
 		expect(frame).toContain(`! ${PROXY_OFF}`);
-		expect(PROXY_OFF).toBe('proxy is off: set settings.proxy.enabled in the config or run keywatch proxy');
+		// A separate `keywatch proxy` has its own active keys: the way on is the proxy inside this view.
+		expect(PROXY_OFF).toBe('proxy is off: P starts it here (or keywatch --proxy, or keywatch proxy enable)');
+	});
+
+	it.each(['a', 'P'])('%s in a --remote view says the proxy runs beside the monitor', async key => {
+		const screen = renderScreen(<App monitor={fakeMonitor(sampleKeys())} clock={() => T0} remote="http://ops:9464" />, {columns: 140, rows: 30});
+		unmount = screen.unmount;
+		await screen.press(key);
+		await screen.waitFor(f => f.includes(`! ${PROXY_REMOTE}`), 'the notice');
+	});
+});
+
+describe('P starts and stops the proxy inside the view', () => {
+	function switchable(fail?: NodeJS.ErrnoException) {
+		const proxy = proxyFor(sampleKeys());
+		const close = vi.fn(async () => {});
+		let release: () => void = () => {};
+		const start = vi.fn(async (): Promise<LiveProxy> => {
+			// Held until the test lets it finish, so the "starting" notice can be seen.
+			await new Promise<void>(resolve => (release = resolve));
+			if (fail) throw fail;
+			return {control: proxy, close};
+		});
+		const proxySwitch = createProxySwitch(start, 8787);
+		const screen = renderScreen(<App monitor={fakeMonitor(sampleKeys())} clock={() => T0} proxySwitch={proxySwitch} />, {columns: 200, rows: 40});
+		unmount = screen.unmount;
+		return {screen, proxy, start, close, release: () => release()};
+	}
+
+	it('starts it: the proxy line, the active marker and a and b appear; P again stops it', async () => {
+		const {screen, proxy, start, close, release} = switchable();
+		expect(screen.lastFrame()).not.toContain('⇄ proxy');
+		expect(screen.lines().at(-1)).toMatch(/p pause {2}P proxy {2}\/ filter/);
+		await screen.press('P');
+		await screen.waitFor(f => f.includes('» starting the proxy on 127.0.0.1:8787…'), 'the starting notice');
+		// A second P while it starts does not start a second proxy.
+		await screen.press('P');
+		release();
+		let frame = await screen.waitFor(f => f.includes('⇄ proxy http://127.0.0.1:8787') && f.includes('proxy on at'), 'the proxy line');
+		expect(start).toHaveBeenCalledOnce();
+		expect(frame).toContain('» proxy on at http://127.0.0.1:8787 for this run, token in /home/test/.config/keywatch/proxy-token');
+		expect(frame).toContain('● openai-prod');
+		expect(frame.split('\n').at(-1)).toMatch(/a activate {2}b backup {2}p pause {2}P proxy/);
+		await screen.press('2', 'a');
+		expect(proxy.setActive).toHaveBeenCalledWith('openai', 'openai-batch');
+
+		await screen.press('P');
+		frame = await screen.waitFor(f => f.includes('proxy stopped'), 'the stopped notice');
+		expect(close).toHaveBeenCalledOnce();
+		expect(frame).not.toContain('⇄ proxy');
+		expect(frame).not.toContain('● openai-batch');
+		await screen.press('a');
+		await screen.waitFor(f => f.includes(`! ${PROXY_OFF}`), 'a to say the proxy is off');
+	});
+
+	it('says why it could not start, naming the port and that a separate keywatch proxy cannot be controlled from here', async () => {
+		const taken = Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:8787'), {code: 'EADDRINUSE'});
+		const {screen, release} = switchable(taken);
+		await screen.press('P');
+		release();
+		const frame = await screen.waitFor(f => f.includes('could not start'), 'the error notice');
+		expect(frame).toContain('! the proxy could not start: port 8787 on 127.0.0.1 is already in use');
+		expect(frame).not.toContain('⇄ proxy');
 	});
 });
 

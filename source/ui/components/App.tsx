@@ -1,6 +1,8 @@
 import {Box, useApp, useStdin} from 'ink';
+import type {ProxySwitch} from '../../app/proxy-switch.js';
 import {useKeymapInput} from '../hooks/use-keymap-input.js';
 import {type LiveViewInput, useLiveView} from '../hooks/use-live-view.js';
+import {useProxySwitch} from '../hooks/use-proxy-switch.js';
 import {ThemeContext} from '../hooks/use-theme.js';
 import {scopeOf} from '../state.js';
 import {keyTrend} from '../trend.js';
@@ -14,13 +16,16 @@ import {KeyTable} from './KeyTable.js';
 export type AppProps = LiveViewInput & {
 	/** Called when the user quits, before Ink exits. */
 	onQuit?: () => void;
+	/** What P starts and stops; the proxy it runs replaces `proxy`. */
+	proxySwitch?: ProxySwitch;
 };
 
 const NO_KEYS = 'No keys yet. Add one: keywatch add openai --name prod --env OPENAI_API_KEY';
 
 /** The live view: header, table (with the detail pane below or beside it), filter line, footer. */
 export function App(props: AppProps) {
-	const live = useLiveView(props);
+	const switched = useProxySwitch(props.proxySwitch, props.proxy);
+	const live = useLiveView({...props, proxy: switched});
 	const {view, layout, selected, snapshot, columns, now, interval, proxy} = live;
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
@@ -30,6 +35,8 @@ export function App(props: AppProps) {
 		monitor: props.monitor,
 		isActive: isRawModeSupported,
 		proxy,
+		proxySwitch: props.proxySwitch,
+		remote: props.remote !== undefined,
 		keyOf: id => props.monitor.getSnapshot().keys.find(key => key.id === id),
 		clock: props.clock ?? Date.now,
 		onQuit() {

@@ -8,10 +8,10 @@ import {TextLine} from './TextLine.js';
 type Props = {width: number; height: number};
 
 /** Every command in the keymap with all its keys; the overlay cannot drift from what the keys do. */
-export function helpLines(width: number, theme: Theme, withNote = true): Line[] {
+export function helpLines(width: number, theme: Theme, withNote = true, withHeading = true): Line[] {
 	const labels = keymap.map(command => keyLabel(command));
 	const column = Math.max(...labels.map(label => textWidth(label))) + 2;
-	const lines: Line[] = [[{text: 'Keys', style: theme.text.heading}, {text: '   ? or Esc closes this list', style: theme.text.dim}]];
+	const lines: Line[] = withHeading ? [[{text: 'Keys', style: theme.text.heading}, {text: '   ? or Esc closes this list', style: theme.text.dim}]] : [];
 	for (const [index, command] of keymap.entries()) {
 		const label = labels[index] ?? '';
 		lines.push([{text: '  '}, {text: label.padEnd(column), style: theme.text.accent}, {text: command.description}]);
@@ -23,9 +23,11 @@ export function helpLines(width: number, theme: Theme, withNote = true): Line[] 
 
 export function HelpOverlay({width, height}: Props) {
 	const theme = useTheme();
-	// The note on the filter line goes first when the list does not fit: every key must stay listed.
+	// The note on the filter line goes first when the list does not fit, then the heading (the footer still
+	// says ? and Esc close it): every key must stay listed, on 80x24 too.
 	let lines = helpLines(width, theme);
 	if (lines.length > height) lines = helpLines(width, theme, false);
+	if (lines.length > height) lines = helpLines(width, theme, false, false);
 	const shown = lines.length > height ? [...lines.slice(0, Math.max(0, height - 1)), fitLine([{text: '…'}], width)] : lines;
 	return (
 		<Box flexDirection="column" width={width} height={height}>

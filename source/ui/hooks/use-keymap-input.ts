@@ -1,10 +1,11 @@
 import {type Key, useInput} from 'ink';
 import {type Dispatch, useLayoutEffect, useRef} from 'react';
+import type {ProxySwitch} from '../../app/proxy-switch.js';
 import type {MonitorApi} from '../../monitor/types.js';
 import type {KeyState} from '../../types.js';
 import {type CommandId, commandFor, splitKeys} from '../keymap.js';
 import {heldNotice} from '../probe-notice.js';
-import {runProxyCommand} from '../proxy-commands.js';
+import {runProxyCommand, runProxyToggle} from '../proxy-commands.js';
 import type {ProxyControl} from '../proxy-view.js';
 import {type ViewAction, type ViewState, scopeOf, viewReducer} from '../state.js';
 
@@ -17,6 +18,10 @@ export type KeymapInputOptions = {
 	isActive?: boolean;
 	/** The in-process proxy `a` and `b` act on; without one they say how to turn it on. */
 	proxy?: ProxyControl;
+	/** What P starts and stops; absent in a --remote view, which has no monitor for a proxy to feed. */
+	proxySwitch?: ProxySwitch;
+	/** A --remote view: a and b cannot offer to start a proxy. */
+	remote?: boolean;
 	/** The monitor's key for a row id (what `R`, `a` and `b` act on). */
 	keyOf: (id: string) => KeyState | undefined;
 	/** Stamps notices. */
@@ -56,9 +61,10 @@ function run(command: CommandId, input: string, view: ViewState, apply: Apply, o
 	else if (command === 'poll.toggle') options.monitor.setPaused(!options.monitor.getSnapshot().paused);
 	else if (command === 'key.activate' || command === 'key.backup') {
 		const key = view.selectedId === undefined ? undefined : options.keyOf(view.selectedId);
-		const notice = runProxyCommand(command, key, options.proxy, options.clock());
+		const notice = runProxyCommand(command, key, options.proxy, options.clock(), !options.remote);
 		if (notice) apply({type: 'notice', notice});
 	}
+	else if (command === 'proxy.toggle') runProxyToggle(options.proxySwitch, options.clock, notice => apply({type: 'notice', notice}));
 	else if (command === 'app.quit') options.onQuit();
 }
 
