@@ -67,6 +67,11 @@ export const anthropic: DescribedAdapter = {
 		probe('headroom', '≈8 input + 1 output tokens on claude-haiku-4-5 (≈$0.000013 a probe, ≈$0.004 a day at one per 5 min)'),
 		probe('spend', 'free; needs an admin key (sk-ant-admin…): cost report this month'),
 	],
+	reads: [
+		`anthropic-ratelimit-{${buckets.map(b => b.name).join(',')}}-{limit,remaining,reset}: one bucket each, per minute, reset as an RFC 3339 time (tokens remaining rounded to thousands)`,
+		'retry-after (seconds) on a 429',
+		'with an admin key, GET /v1/organizations/cost_report: USD spend this month (amounts in cents)',
+	],
 	blindSpots: [
 		'prepaid credit balance (no API exposes it)',
 		'spend, unless an admin key is configured; the cost report leaves out Priority Tier',

@@ -1,4 +1,4 @@
-import {openAiStyleWindows} from './openai-style.js';
+import {openAiStyleReads, openAiStyleWindows} from './openai-style.js';
 import {type DescribedAdapter, getJson, joinUrl, oneTokenChat, postJson, probe} from './shared.js';
 import type {AdapterContext} from './types.js';
 
@@ -26,6 +26,7 @@ export const azureOpenai: DescribedAdapter = {
 		probe('validity', 'free: lists the models of the resource'),
 		probe('headroom', 'one 1-token chat request on the configured deployment (price of its model; needs settings.deployment)'),
 	],
+	reads: [...openAiStyleReads({requests: 'minute', tokens: 'minute'}), 'per deployment; -1 (seen on the Responses API) is read as unknown, never as 0'],
 	blindSpots: [
 		'spend and quota in money (Azure Cost Management, not the API key)',
 		'limits other than the deployment’s per-minute requests and tokens; -1 sentinels show as unknown',

@@ -62,6 +62,8 @@ export const deepseek = createOpenAiStyleAdapter({
 	defaultBaseUrl: 'https://api.deepseek.com',
 	envVars: ['DEEPSEEK_API_KEY'],
 	periods: {requests: 'unknown', tokens: 'unknown'},
+	headerReads: ['no rate-limit headers (DeepSeek sends none)'],
+	moreReads: ['GET /user/balance: is_available and, per currency, total_balance, granted_balance, topped_up_balance (decimal strings)'],
 	costs: {validity: 'free: lists models'},
 	extra: {
 		probes: [probe('balance', 'free: account balance per currency')],

@@ -109,6 +109,11 @@ export const gemini: DescribedAdapter = {
 		probe('validity', 'free: lists models'),
 		probe('headroom', '1 request of the model’s daily free quota on gemini-2.5-flash-lite (≈$0.000001 on paid tiers); limits are seen only when a request is refused'),
 	],
+	reads: [
+		'no rate-limit headers (Gemini sends none)',
+		'a 429 body’s google.rpc.QuotaFailure: quotaId (PerMinute, PerDay; Requests, InputTokens) and quotaValue as the limit, at 0 left',
+		'google.rpc.RetryInfo.retryDelay for when a per-minute quota resets; PerDay quotas reset at midnight Pacific',
+	],
 	blindSpots: [
 		'rate-limit headroom: Gemini sends no rate-limit headers; limits appear only in a 429 (QuotaFailure)',
 		'spend and balance (AI Studio UI only)',

@@ -7,6 +7,7 @@ export const groq = createOpenAiStyleAdapter({
 	defaultBaseUrl: 'https://api.groq.com/openai/v1',
 	envVars: ['GROQ_API_KEY'],
 	periods: {requests: 'day', tokens: 'minute'},
+	moreReads: ['retry-after (seconds) on a 429'],
 	headroomModel: 'llama-3.1-8b-instant',
 	costs: {
 		validity: 'free: lists models',

@@ -1,6 +1,7 @@
 import {getHeader, parseCount, parseResetDelay} from '../parse/index.js';
 import type {Credit, Exchange, LimitKind, RateWindow, WindowPeriod} from '../types.js';
 import {createOpenAiStyleAdapter} from './openai-style.js';
+import {periodWords} from './shared.js';
 import {after, makeWindow, present} from './windows.js';
 
 // Mistral names its headers by window: `x-ratelimit-{limit,remaining}-{req,tokens}-{minute,month}`.
@@ -52,6 +53,8 @@ export const mistral = createOpenAiStyleAdapter({
 		headroom: '≈10 tokens on ministral-3b-latest (≈$0.0000004 a probe; counts against the monthly token quota)',
 	},
 	windows: mistralWindows,
+	headerReads: suffixes.map(({suffix, limitKind, period}) => `x-ratelimit-{limit,remaining,reset}-${suffix}: ${limitKind} ${periodWords(period)}`),
+	moreReads: ['the monthly token quota (tokens-month) as the key’s credit: at 0 every request fails until the month turns'],
 	extra: {
 		probes: [],
 		request: () => undefined,

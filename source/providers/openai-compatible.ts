@@ -8,6 +8,7 @@ export const openaiCompatible = createOpenAiStyleAdapter({
 	defaultBaseUrl: '',
 	envVars: [],
 	periods: {requests: 'minute', tokens: 'minute'},
+	moreReads: ['nothing else: a gateway’s balance or spend endpoints are not known'],
 	costs: {
 		validity: 'free: lists models at the configured base URL',
 		headroom: 'one 1-token request on the model the key names (only when a model is set)',

@@ -2,7 +2,7 @@
 // Bearer auth, GET /models, POST /chat/completions, and `x-ratelimit-{limit,remaining,reset}-*` headers.
 import {getHeader, parseCount, parseResetDelay} from '../parse/index.js';
 import type {Credit, Exchange, KeyFacts, KeyFlag, ProbeKind, ProviderId, RateWindow, WindowPeriod} from '../types.js';
-import {type DescribedAdapter, baseUrlOf, bearer, getJson, joinUrl, modelOf, oneTokenChat, postJson, probe} from './shared.js';
+import {type DescribedAdapter, baseUrlOf, bearer, getJson, joinUrl, modelOf, oneTokenChat, periodWords, postJson, probe} from './shared.js';
 import type {AdapterContext, Decoded, HttpRequest, ProbeSpec} from './types.js';
 import {after, makeWindow, present} from './windows.js';
 
@@ -33,6 +33,11 @@ export function openAiStyleWindows(headers: Exchange['headers'], now: number, pe
 	);
 }
 
+/** What `openAiStyleWindows` reads, with each family's window as this provider measures it. */
+export function openAiStyleReads(periods: OpenAiPeriods): string[] {
+	return families.map(family => `x-ratelimit-{limit,remaining,reset}-${family.suffix}: ${family.limitKind} ${periodWords(periods[family.window])}`);
+}
+
 export type OpenAiStyleConfig = {
 	id: ProviderId;
 	label: string;
@@ -45,6 +50,10 @@ export type OpenAiStyleConfig = {
 	/** Path of the free probe under the base URL (default `/models`). */
 	validityPath?: string;
 	blindSpots: string[];
+	/** What the header decoding reads, when `windows` replaces it (default: the OpenAI names with `periods`). */
+	headerReads?: string[];
+	/** Bodies and endpoints read besides the headers. */
+	moreReads?: string[];
 	/** Probes beyond validity and headroom (balance, spend), and how to read their bodies. */
 	extra?: {
 		probes: ProbeSpec[];
@@ -73,6 +82,7 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleConfig): DescribedAd
 		defaultBaseUrl: config.defaultBaseUrl,
 		envVars: config.envVars,
 		probes,
+		reads: [...(config.headerReads ?? openAiStyleReads(config.periods)), ...(config.moreReads ?? [])],
 		blindSpots: config.blindSpots,
 		request(kind, ctx) {
 			const base = baseUrlOf(ctx, config.defaultBaseUrl);

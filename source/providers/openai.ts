@@ -36,6 +36,7 @@ export const openai = createOpenAiStyleAdapter({
 	defaultBaseUrl: 'https://api.openai.com/v1',
 	envVars: ['OPENAI_API_KEY'],
 	periods: {requests: 'minute', tokens: 'minute'},
+	moreReads: ['with an admin key, GET /organization/costs: spend this month (amount.value per daily bucket)'],
 	headroomModel: 'gpt-4o-mini',
 	costs: {
 		validity: 'free: lists the models the key can use',

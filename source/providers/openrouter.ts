@@ -147,6 +147,11 @@ export const openrouter: DescribedAdapter = {
 	defaultBaseUrl: DEFAULT_BASE_URL,
 	envVars: ['OPENROUTER_API_KEY'],
 	probes: [probe('validity', 'free: key info (limit, remaining, usage today/week/month)'), probe('balance', 'free; needs a management key: account credits')],
+	reads: [
+		'X-RateLimit-{Limit,Remaining,Reset}: requests, per minute or per day (told by the message or the reset); also inside a 429 body’s error.metadata.headers',
+		'GET /key: limit, limit_remaining, limit_reset, usage, usage_daily, usage_weekly, usage_monthly (USD)',
+		'with a management key, GET /credits: total_credits, total_usage (the account’s pool)',
+	],
 	blindSpots: ['free-model request caps until a request is refused (no free probe returns them)', 'account credits, unless a management key is configured'],
 	request(kind, ctx) {
 		const base = baseUrlOf(ctx, DEFAULT_BASE_URL);

@@ -37,6 +37,8 @@ export type ProbeDescription = {
 	spends: boolean;
 	/** What the probe needs beyond the key, e.g. "admin key". */
 	needs?: string;
+	/** What keywatch reads for this provider: header names and the window each measures, bodies, endpoints. */
+	reads: string[];
 	/** What keywatch cannot see for this provider. */
 	cannotSee: string[];
 };
@@ -73,6 +75,7 @@ export function describeProbes(): ProbeDescription[] {
 				cost: spec.cost,
 				spends: spec.spends,
 				...(needs ? {needs} : {}),
+				reads: [...adapter.reads],
 				cannotSee: [...adapter.blindSpots],
 			});
 		}

@@ -1,9 +1,18 @@
 // Small pieces every adapter uses: base URLs, request builders, probe specs. No I/O.
-import type {ProbeKind} from '../types.js';
+import type {ProbeKind, WindowPeriod} from '../types.js';
 import type {AdapterContext, HttpRequest, ProbeSpec, ProviderAdapter} from './types.js';
 
-/** An adapter plus what it cannot see, for the README's provider table and the detail pane. */
-export type DescribedAdapter = ProviderAdapter & {blindSpots: readonly string[]};
+/**
+ * An adapter plus what it reads (header names and the window each measures, bodies and endpoints) and what it
+ * cannot see, for the README's provider table and the detail pane. `reads` is built from the same tables the
+ * decoder uses, so the documentation cannot drift from the code.
+ */
+export type DescribedAdapter = ProviderAdapter & {reads: readonly string[]; blindSpots: readonly string[]};
+
+/** "per minute", "per day": the window a header measures, in words. */
+export function periodWords(period: WindowPeriod): string {
+	return period === 'unknown' ? 'window not documented' : `per ${period}`;
+}
 
 /** The prompt of every headroom probe: one short word, so input cost is a handful of tokens. */
 export const TINY_PROMPT = 'hi';

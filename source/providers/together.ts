@@ -1,6 +1,6 @@
 import {getHeader, parseCount, parseEpochReset, parseResetDelay} from '../parse/index.js';
 import type {Exchange, RateWindow} from '../types.js';
-import {createOpenAiStyleAdapter, openAiStyleWindows} from './openai-style.js';
+import {createOpenAiStyleAdapter, openAiStyleReads, openAiStyleWindows} from './openai-style.js';
 import {after, makeWindow, present} from './windows.js';
 
 // Together's documentation names `x-ratelimit-*` and `x-tokenlimit-*` headers without pinning the exact
@@ -45,5 +45,10 @@ export const together = createOpenAiStyleAdapter({
 		headroom: '≈10 tokens on Llama-3.2-3B-Instruct-Turbo (≈$0.0000006 a probe)',
 	},
 	windows: togetherWindows,
+	headerReads: [
+		...openAiStyleReads({requests: 'minute', tokens: 'minute'}),
+		'x-ratelimit-{limit,remaining,reset}: requests, window not documented',
+		'x-tokenlimit-{limit,remaining}: tokens, window not documented',
+	],
 	blindSpots: ['credit balance (no per-key balance endpoint)', 'the exact window of the x-ratelimit-/x-tokenlimit- headers (shown as unknown)'],
 });

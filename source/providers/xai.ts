@@ -65,6 +65,11 @@ export const xai = createOpenAiStyleAdapter({
 	defaultBaseUrl: DEFAULT_BASE_URL,
 	envVars: ['XAI_API_KEY'],
 	periods: {requests: 'minute', tokens: 'minute'},
+	moreReads: [
+		'GET /v1/api-key: team_blocked, api_key_blocked, api_key_disabled (a 200 that refuses the key) and team_id',
+		'with a management key, the team’s prepaid balance: total.val (US cents, ledger-signed)',
+		'OpenAI-named headers only should xAI send them (none documented; limits are per team and model per minute)',
+	],
 	headroomModel: 'grok-3-mini',
 	validityPath: '/api-key',
 	costs: {

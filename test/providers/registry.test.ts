@@ -51,6 +51,22 @@ describe('describeProbes', () => {
 		expect(find('azure_openai', 'headroom')).toMatchObject({path: expect.stringContaining('/openai/deployments/DEPLOYMENT/chat/completions'), needs: 'deployment setting'});
 	});
 
+	it('says what each provider reads: header names and the window each measures', () => {
+		const reads = (provider: string) => rows.find(r => r.provider === provider)?.reads.join('\n') ?? '';
+		for (const row of rows) expect(row.reads.length, row.provider).toBeGreaterThan(0);
+		expect(reads('groq')).toMatch(/x-ratelimit-\{limit,remaining,reset\}-requests: requests per day/);
+		expect(reads('groq')).toMatch(/x-ratelimit-\{limit,remaining,reset\}-tokens: tokens per minute/);
+		expect(reads('openai')).toMatch(/-requests: requests per minute/);
+		expect(reads('mistral')).toMatch(/-req-minute: requests per minute/);
+		expect(reads('mistral')).toMatch(/-tokens-month: tokens per month/);
+		expect(reads('anthropic')).toMatch(/anthropic-ratelimit-\{requests,tokens,input-tokens,output-tokens\}-\{limit,remaining,reset\}: one bucket each, per minute/);
+		expect(reads('gemini')).toMatch(/no rate-limit headers.*\n.*QuotaFailure/);
+		expect(reads('deepseek')).toMatch(/no rate-limit headers[\s\S]*\/user\/balance/);
+		expect(reads('openrouter')).toMatch(/usage_daily, usage_weekly, usage_monthly/);
+		expect(reads('xai')).toMatch(/team_blocked, api_key_blocked, api_key_disabled/);
+		expect(reads('together')).toMatch(/x-tokenlimit-\{limit,remaining\}: tokens, window not documented/);
+	});
+
 	it('says what each provider cannot see', () => {
 		for (const row of rows) expect(row.cannotSee.length).toBeGreaterThan(0);
 		expect(rows.find(r => r.provider === 'gemini')?.cannotSee.join(' ')).toMatch(/no rate-limit headers/);
