@@ -2,25 +2,35 @@ import {startFakeProvider, type FakeProvider} from '../fake/server.js';
 import {hasStatusPage} from '../fake/status-page.js';
 import type {KeyConfig, ProviderId} from '../types.js';
 
-// Each row shows one state a real key can be in. Keys are obviously fake; the scenario is in the name.
-const demoRows: Array<[name: string, provider: ProviderId, scenario: string]> = [
+type DemoRow = [name: string, provider: ProviderId, scenario: string, extra?: Pick<KeyConfig, 'settings' | 'admin'>];
+
+// Each row shows one state a real key can be in. Keys are obviously fake; the scenario is in the name. 21 rows:
+// the table fits a 118x26 terminal without scrolling.
+const demoRows: DemoRow[] = [
 	['openai-prod', 'openai', 'healthy'],
 	['openai-batch', 'openai', 'low'],
 	['openai-burst', 'openai', 'limited'],
 	['openai-trial', 'openai', 'quota'],
 	['openai-old', 'openai', 'invalid'],
+	// An admin key and a monthly budget: the row shows spent this month of the budget (no credit to show).
+	['openai-org', 'openai', 'healthy', {admin: {type: 'value', value: 'sk-admin-test-healthy-demo0021'}, settings: {budget: 500}}],
 	['claude-main', 'anthropic', 'healthy'],
 	['claude-eval', 'anthropic', 'limited'],
 	['claude-team', 'anthropic', 'quota'],
 	['claude-ci', 'anthropic', 'overloaded'],
-	['gemini-studio', 'gemini', 'healthy'],
+	// A declared tier: Gemini sends no headers, so the row shows the tier's published spend limit.
+	['gemini-studio', 'gemini', 'healthy', {settings: {tier: '1'}}],
+	// A free-tier key whose last answer was a 429 naming its quota (QuotaFailure): the row shows that limit.
+	['gemini-free', 'gemini', 'daily_cap'],
 	['openrouter-app', 'openrouter', 'low'],
 	['groq-agent', 'groq', 'daily_cap'],
 	['mistral-docs', 'mistral', 'healthy'],
 	['deepseek-r1', 'deepseek', 'healthy'],
 	['xai-grok', 'xai', 'quota'],
-	['azure-eu', 'azure_openai', 'healthy'],
+	['azure-eu', 'azure_openai', 'healthy', {settings: {deployment: 'gpt-4o-mini', apiVersion: '2024-10-21'}}],
 	['together-llama', 'together', 'outage'],
+	// Any gateway that speaks the OpenAI API; the headroom probe needs the model it serves.
+	['local-gateway', 'openai_compatible', 'healthy', {settings: {model: 'gpt-4o-mini'}}],
 ];
 
 export type Demo = {
@@ -34,13 +44,13 @@ export type Demo = {
 /** The fake provider in-process on 127.0.0.1 and one key per interesting state. */
 export async function startDemo(): Promise<Demo> {
 	const fake = await startFakeProvider();
-	const keys: KeyConfig[] = demoRows.map(([name, provider, scenario], index) => ({
+	const keys: KeyConfig[] = demoRows.map(([name, provider, scenario, extra], index) => ({
 		name,
 		provider,
 		secret: {type: 'value', value: `sk-test-${scenario}-demo${String(index).padStart(4, '0')}`},
 		baseUrl: fake.baseUrl(provider),
 		origin: 'demo',
-		...(provider === 'azure_openai' ? {settings: {deployment: 'gpt-4o-mini', apiVersion: '2024-10-21'}} : {}),
+		...extra,
 	}));
 	// A network failure needs no server at all: `.invalid` never resolves (RFC 2606).
 	keys.push({
