@@ -192,6 +192,30 @@ export function buildProgram(output: {out: (s: string) => void; err: (s: string)
 			const {runAlertTest} = await import('./commands/alert.js');
 			program.setOptionValue('exitCode', await runAlertTest());
 		});
+	alert
+		.command('list')
+		.description('list the sinks (webhooks numbered, URLs masked), the cooldown and the hysteresis')
+		.action(async () => {
+			const {runAlertList} = await import('./commands/alert.js');
+			program.setOptionValue('exitCode', await runAlertList());
+		});
+	alert
+		.command('remove')
+		.description('remove a sink: a webhook by its number in `alert list` or its URL, or `bell`, `desktop`')
+		.argument('<sink>')
+		.action(async (sink: string) => {
+			const {runAlertRemove} = await import('./commands/alert.js');
+			program.setOptionValue('exitCode', await runAlertRemove(sink));
+		});
+	alert
+		.command('set')
+		.description('`cooldown 10m` (per key, 0 turns it off) or `hysteresis 3` (readings before a change counts)')
+		.argument('<setting>', 'cooldown or hysteresis')
+		.argument('<value>')
+		.action(async (setting: string, value: string) => {
+			const {runAlertSet} = await import('./commands/alert.js');
+			program.setOptionValue('exitCode', await runAlertSet(setting, value));
+		});
 
 	return program;
 }
