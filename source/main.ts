@@ -43,6 +43,7 @@ export function buildProgram(output: {out: (s: string) => void; err: (s: string)
 
 	commonOptions(program)
 		.option('--compact', 'narrow layout for a small tmux pane')
+		.option('--no-save-history', 'keep the trend in memory only: do not read or write history.json in the config folder')
 		.option('--remote <url>', 'show the live view of a running `keywatch serve`')
 		.option('--json', 'with no terminal: print check --json')
 		.addOption(new Option('--proxy [port]', 'run the proxy inside the live view, on 127.0.0.1 (default port 8787; P starts and stops it)').argParser(portFor('--proxy')))
@@ -134,6 +135,7 @@ export function buildProgram(output: {out: (s: string) => void; err: (s: string)
 		.option('--host <host>', 'address to bind (default 127.0.0.1; metrics say which providers you use)')
 		.option('--read-only', 'refuse probe and pause requests from remote screens')
 		.option('--allow-control', 'accept probe and pause requests even on a non-loopback bind')
+		.option('--no-save-history', 'keep the trend in memory only: do not read or write history.json in the config folder')
 		.action(async (options: CommonOptions & {port?: number; host?: string; readOnly?: boolean; allowControl?: boolean}) => {
 			const {runServe} = await import('./commands/serve.js');
 			program.setOptionValue('exitCode', await runServe(options));

@@ -10,4 +10,6 @@ export type CommonOptions = {
 	headroomInterval?: number;
 	timeout?: number;
 	spend?: boolean;
+	/** Commander maps --no-save-history to `saveHistory: false` (the live view and serve). */
+	saveHistory?: boolean;
 };

@@ -55,7 +55,9 @@ export async function openSession(options: CommonOptions, allowDemo: boolean, se
 	// As many connections per origin as probes may run, or hanging keys hold them all and the rest queue in undici.
 	const transport = createTransport({timeoutMs: settings.timeoutMs, connections: concurrency});
 	// A one-shot run would overwrite the saved day with an older copy plus one sample; the demo has nothing to keep.
-	const historyStore = session.persistHistory && !loaded.demo ? createHistoryStore(loaded.store.dir, session.warn ? {warn: session.warn} : {}) : undefined;
+	// The user may want no trend on disk at all (a shared or read-only config folder): the flag or the setting.
+	const saveHistory = session.persistHistory === true && !loaded.demo && options.saveHistory !== false && fileSettings.saveHistory !== false;
+	const historyStore = saveHistory ? createHistoryStore(loaded.store.dir, session.warn ? {warn: session.warn} : {}) : undefined;
 	const keyMonitor = createMonitor({keys: loaded.keys, transport, ...settings, concurrency, demo: Boolean(loaded.demo), ...(historyStore ? {historyStore} : {})});
 	// Status pages are on unless the config says `settings.statusPages: false`.
 	const monitor =

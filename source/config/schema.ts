@@ -36,6 +36,8 @@ export const settingsSchema = z.object({
 	noSpend: z.boolean().optional(),
 	/** Read the providers' public status pages (default true). */
 	statusPages: z.boolean().optional(),
+	/** Keep each key's trend in history.json across restarts (default true); `--no-save-history` for one run. */
+	saveHistory: z.boolean().optional(),
 	/** Run the local proxy inside the live view (`keywatch proxy` runs it on its own). Port 0 picks a free one. */
 	proxy: z
 		.object({
