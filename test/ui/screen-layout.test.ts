@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {screenLayout} from '../../source/ui/screen-layout.js';
+import {MIN_COLUMNS, MIN_ROWS, screenLayout} from '../../source/ui/screen-layout.js';
 
 const base = {headerHeight: 1, paneOpen: false, filterBar: false, rowCount: 50};
 
@@ -44,5 +44,35 @@ describe('screen layout', () => {
 	it('makes room for the filter line and taller headers', () => {
 		const plain = screenLayout({...base, columns: 80, rows: 24});
 		expect(screenLayout({...base, columns: 80, rows: 24, filterBar: true, headerHeight: 3}).body).toBe(plain.body - 3);
+	});
+
+	it('is too small below the minimum, in either direction', () => {
+		expect(screenLayout({...base, columns: 20, rows: 5}).tooSmall).toBe(true);
+		expect(screenLayout({...base, columns: MIN_COLUMNS - 1, rows: 40}).tooSmall).toBe(true);
+		expect(screenLayout({...base, columns: 120, rows: MIN_ROWS - 1}).tooSmall).toBe(true);
+		expect(screenLayout({...base, columns: MIN_COLUMNS, rows: MIN_ROWS}).tooSmall).toBe(false);
+	});
+
+	it.each([
+		[false, false],
+		[true, false],
+		[false, true],
+		[true, true],
+	])('never lays out more lines than the screen, however tall the header (pane %s, filter %s)', (paneOpen, filterBar) => {
+		for (let rows = 8; rows <= 30; rows++) {
+			for (const headerHeight of [1, 3, 6, 12]) {
+				const layout = screenLayout({...base, columns: 80, rows, headerHeight, paneOpen, filterBar});
+				const table = layout.pane?.placement === 'below' ? layout.table.height + layout.pane.height : layout.table.height;
+				expect(layout.header + table + (filterBar ? 1 : 0) + 1).toBeLessThanOrEqual(layout.height);
+				expect(layout.header).toBeGreaterThanOrEqual(1);
+				expect(layout.table.height).toBeGreaterThanOrEqual(2);
+				// Its rule and at least one line of it.
+				if (layout.pane) expect(layout.pane.height).toBeGreaterThanOrEqual(2);
+			}
+		}
+	});
+
+	it('keeps every header line when there is room', () => {
+		expect(screenLayout({...base, columns: 80, rows: 24, headerHeight: 4}).header).toBe(4);
 	});
 });

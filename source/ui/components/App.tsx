@@ -4,6 +4,7 @@ import {useKeymapInput} from '../hooks/use-keymap-input.js';
 import {type LiveViewInput, useLiveView} from '../hooks/use-live-view.js';
 import {useProxySwitch} from '../hooks/use-proxy-switch.js';
 import {ThemeContext} from '../hooks/use-theme.js';
+import {MIN_COLUMNS, MIN_ROWS} from '../screen-layout.js';
 import {scopeOf} from '../state.js';
 import {keyTrend} from '../trend.js';
 import {DetailPane} from './DetailPane.js';
@@ -12,6 +13,7 @@ import {Footer} from './Footer.js';
 import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {KeyTable} from './KeyTable.js';
+import {TextLine} from './TextLine.js';
 
 export type AppProps = LiveViewInput & {
 	/** Called when the user quits, before Ink exits. */
@@ -21,6 +23,13 @@ export type AppProps = LiveViewInput & {
 };
 
 const NO_KEYS = 'No keys yet. Add one: keywatch add openai --name prod --env OPENAI_API_KEY';
+
+/** The longest way of saying the terminal is too small that fits its width (q still quits). */
+function tooSmallText(columns: number): string {
+	const need = `${MIN_COLUMNS}×${MIN_ROWS}`;
+	const texts = [`terminal too small (need ${need})`, `too small: need ${need}`, `need ${need}`];
+	return texts.find(text => text.length <= columns) ?? texts.at(-1)!.slice(0, Math.max(1, columns));
+}
 
 /** The live view: header, table (with the detail pane below or beside it), filter line, footer. */
 export function App(props: AppProps) {
@@ -46,10 +55,11 @@ export function App(props: AppProps) {
 	});
 
 	const pane = layout.pane && selected ? {...layout.pane, key: selected} : undefined;
+	if (layout.tooSmall) return <TextLine line={[{text: tooSmallText(columns)}]} />;
 	return (
 		<ThemeContext.Provider value={live.theme}>
 			<Box flexDirection="column" width={columns} height={layout.height}>
-				<Header {...live.header} />
+				<Header {...live.header} maxLines={layout.header} />
 				{view.helpOpen ? (
 					<HelpOverlay width={columns} height={layout.body} />
 				) : (
