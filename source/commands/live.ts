@@ -61,10 +61,24 @@ export async function loadInkAsOnATerminal<T>(load: () => Promise<T>, env: NodeJ
 	}
 }
 
-/** Bare `keywatch`: the live view on a terminal, `check` otherwise (pipes, cron, CI). */
+type Ends = {stdout: {isTTY?: boolean}; stdin: {isTTY?: boolean}; env: NodeJS.ProcessEnv};
+
+/**
+ * The live view needs both ends to be terminals that move the cursor. TERM=dumb says this one cannot (Emacs
+ * shell mode, some CI and IDE consoles): the alternate screen and each redraw would print as escape codes
+ * and stacked frames. There `keywatch` prints one check, as it does into a pipe, and says why.
+ */
+export function liveViewBlocker({stdout, stdin, env}: Ends): 'no-terminal' | 'dumb-terminal' | undefined {
+	if (!stdout.isTTY || !stdin.isTTY) return 'no-terminal';
+	return env.TERM === 'dumb' ? 'dumb-terminal' : undefined;
+}
+
+/** Bare `keywatch`: the live view on a terminal, `check` otherwise (pipes, cron, CI, TERM=dumb). */
 export async function runDefault(options: LiveOptions): Promise<number> {
 	if (options.proxy !== undefined && options.remote) throw new UsageError('--proxy runs the proxy beside this machine\'s monitor; it cannot go with --remote');
-	if (!process.stdout.isTTY || !process.stdin.isTTY) {
+	const blocker = liveViewBlocker({stdout: process.stdout, stdin: process.stdin, env: process.env});
+	if (blocker) {
+		if (blocker === 'dumb-terminal') process.stderr.write('keywatch: TERM=dumb cannot redraw a screen: printing one check instead (set TERM, e.g. TERM=xterm-256color, for the live view)\n');
 		if (options.proxy !== undefined) process.stderr.write('keywatch: warning: --proxy starts the proxy inside the live view; without a terminal, run keywatch proxy\n');
 		return options.remote ? printRemote(options.remote, Boolean(options.json)) : runCheck(options);
 	}
