@@ -30,6 +30,8 @@ const byCode: Record<string, NetworkFailureKind> = {
 	UND_ERR_HEADERS_OVERFLOW: 'protocol',
 	UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'protocol',
 	UND_ERR_RES_EXCEEDED_MAX_SIZE: 'too_large',
+	// The transport's own: a content-encoding it cannot read, or compressed data that does not decode.
+	BAD_CONTENT_ENCODING: 'protocol',
 	DEPTH_ZERO_SELF_SIGNED_CERT: 'tls',
 	SELF_SIGNED_CERT_IN_CHAIN: 'tls',
 	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'tls',

@@ -1,4 +1,6 @@
 import {performance} from 'node:perf_hooks';
+import {pipeline, type Transform} from 'node:stream';
+import zlib from 'node:zlib';
 import {Agent, request, type Dispatcher} from 'undici';
 import type {HttpRequest} from '../providers/types.js';
 import {sanitize} from '../secrets/scrub.js';
@@ -26,13 +28,58 @@ const DEFAULT_USER_AGENT = 'keywatch/0.1 (+https://github.com/keywatch/keywatch)
 
 type Body = Dispatcher.ResponseData['body'];
 
-/** Read at most `max` bytes; past that, keep what was read and destroy the stream so the rest never arrives. */
-async function readCapped(body: Body, max: number): Promise<{text: string; truncated: boolean}> {
+/** An answer keywatch could not decode: a content-encoding it cannot read, or compressed data that is corrupt. */
+class EncodingError extends Error {
+	readonly code = 'BAD_CONTENT_ENCODING';
+}
+
+/**
+ * keywatch never asks for compression, yet a proxy or a hostile server may compress anyway. gzip, deflate and br
+ * are decoded as they stream, so the cap below counts decoded bytes: a small gzip bomb that inflates to gigabytes
+ * stops at the cap like any large body. `undefined` means no decoding; an encoding we cannot read is an error.
+ */
+function decoderFor(header: string | string[] | undefined): Transform | undefined {
+	const codings = ([] as string[])
+		.concat(header ?? [])
+		.flatMap(value => value.split(','))
+		.map(value => value.trim().toLowerCase())
+		.filter(value => value !== '' && value !== 'identity');
+	if (codings.length === 0) return undefined;
+	if (codings.length > 1) throw new EncodingError(`the answer is encoded more than once (${codings.join(', ').slice(0, 60)}), which keywatch does not decode`);
+	const [coding] = codings as [string];
+	// Flushing partial output lets a body cut short still yield what arrived, like an uncompressed one.
+	if (coding === 'gzip' || coding === 'x-gzip') return zlib.createGunzip({finishFlush: zlib.constants.Z_SYNC_FLUSH});
+	if (coding === 'deflate') return zlib.createInflate({finishFlush: zlib.constants.Z_SYNC_FLUSH});
+	if (coding === 'br') return zlib.createBrotliDecompress({finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH});
+	throw new EncodingError(`the answer is encoded with ${JSON.stringify(coding.slice(0, 40))}, which keywatch cannot decode`);
+}
+
+/**
+ * Read at most `max` bytes (after decoding); past that, keep what was read and destroy the stream so the rest
+ * never arrives.
+ */
+async function readCapped(body: Body, max: number, encoding?: string | string[]): Promise<{text: string; truncated: boolean}> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	let truncated = false;
+	let decoder: Transform | undefined;
 	try {
-		for await (const data of body) {
+		decoder = decoderFor(encoding);
+	} catch (error) {
+		// Destroying an unread undici body emits an abort error; nobody else listens to it now.
+		body.on('error', () => {});
+		body.destroy();
+		throw error;
+	}
+	let decodeFailure: Error | undefined;
+	if (decoder) {
+		decoder.once('error', error => (decodeFailure ??= error));
+		// Errors reach the loop below through the decoder; the callback only keeps pipeline from throwing them.
+		pipeline(body, decoder, () => {});
+	}
+	const source = decoder ?? body;
+	try {
+		for await (const data of source) {
 			const chunk = data as Buffer;
 			const room = max - size;
 			if (chunk.length > room) {
@@ -44,8 +91,16 @@ async function readCapped(body: Body, max: number): Promise<{text: string; trunc
 			chunks.push(chunk);
 			size += chunk.length;
 		}
+	} catch (error) {
+		// A body that failed on the wire (timeout, reset) is reported as that; only the decoder's own failure is
+		// an encoding problem.
+		if (decodeFailure && error === decodeFailure && !body.errored) {
+			throw new EncodingError(`the answer's ${String(encoding)} data is corrupt (${decodeFailure.message.slice(0, 80)})`);
+		}
+		throw error;
 	} finally {
 		if (truncated || !body.readableEnded) body.destroy();
+		decoder?.destroy();
 	}
 	return {text: Buffer.concat(chunks, size).toString('utf8'), truncated};
 }
@@ -130,7 +185,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
 			});
 			status = response.statusCode;
 			headers = lowerCaseHeaders(response.headers);
-			const {text, truncated} = await readCapped(response.body, maxBodyBytes);
+			const {text, truncated} = await readCapped(response.body, maxBodyBytes, headers['content-encoding']);
 			partial = text;
 			if (status >= 300 && status < 400 && status !== 304) {
 				const target = redirectTarget(headers.location, httpRequest.url);
