@@ -30,12 +30,13 @@ const vagueKinds: ReadonlySet<VerdictKind> = new Set(['unknown', 'bad_request'])
 /**
  * A reading that needs no second one to be believed. Hysteresis damps flapping; it must not delay a definite
  * answer. Two kinds are definite: a status the monitor holds until a deadline the provider named (a 429's
- * retry-after or reset), since no second reading comes before then, and a DENIED from an explicit provider
- * error (401 invalid key, 402 billing, 403 permission…), which does not flap.
+ * retry-after or reset) further off than one poll interval, since no second reading comes before then, and a
+ * DENIED from an explicit provider error (401 invalid key, 402 billing, 403 permission…), which does not flap.
+ * A hold shorter than the interval delays nothing: the next reading comes at the usual pace and confirms it.
  */
-export function isDefinite(key: KeyState): boolean {
+export function isDefinite(key: KeyState, intervalMs = 0): boolean {
 	if (key.status === 'OK' || key.status === 'CHECKING') return false;
-	if (key.heldUntil !== undefined && key.status !== 'LOW') return true;
+	if (key.heldUntil !== undefined && key.status !== 'LOW' && key.heldUntil - (key.checkedAt ?? 0) > intervalMs) return true;
 	const verdict = key.verdict;
 	if (key.status !== 'DENIED' || !verdict) return false;
 	return verdict.clears === 'needs_action' && !vagueKinds.has(verdict.kind) && typeof verdict.evidence?.status === 'number';
@@ -64,10 +65,10 @@ export function createAlertEngine(options: AlertEngineOptions = {}): AlertEngine
 
 	// A reading is a new checkedAt or a new status; the many snapshots between probes are not readings. The
 	// monitor publishes one per probe round, so a round's free and headroom probes count once together.
-	function observe(track: Track, key: KeyState): void {
+	function observe(track: Track, key: KeyState, intervalMs: number): void {
 		if (key.status === 'CHECKING') return;
 		const observation = `${key.checkedAt ?? ''}|${key.status}`;
-		const definite = key.status !== track.confirmed && isDefinite(key);
+		const definite = key.status !== track.confirmed && isDefinite(key, intervalMs);
 		// The same reading seen again only matters if it has since become definite (its hold was booked after it).
 		if (observation === track.lastObservation && !(definite && key.status === track.candidate)) return;
 		const repeated = observation === track.lastObservation;
@@ -145,7 +146,7 @@ export function createAlertEngine(options: AlertEngineOptions = {}): AlertEngine
 					track = {count: 0, cooldownUntil: Number.NEGATIVE_INFINITY};
 					tracks.set(key.id, track);
 				}
-				observe(track, key);
+				observe(track, key, snapshot.intervalMs);
 				announce(track, key, at);
 			}
 			for (const id of tracks.keys()) {

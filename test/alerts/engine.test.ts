@@ -238,6 +238,14 @@ describe('alert engine: definite readings', () => {
 		expect(alert!.keys[0]).toMatchObject({from: 'OK', to: status});
 	});
 
+	it('a hold no longer than the poll interval delays nothing, so it still needs a second reading', () => {
+		const h = harness();
+		h.read({a: 'OK'});
+		// The snapshot polls every 60 s; a 429 asking for 20 s is read again at the usual pace.
+		expect(h.read({a: 'LIMITED'}, {a: {heldUntil: h.now() + 1000 + 20_000}})).toEqual([]);
+		expect(h.read({a: 'LIMITED'}, {a: {heldUntil: h.now() + 1000 + 20_000}}).map(a => a.keys[0]!.to)).toEqual(['LIMITED']);
+	});
+
 	it('the same status without a hold still needs a second reading', () => {
 		const h = harness();
 		h.read({a: 'OK'});
@@ -249,9 +257,9 @@ describe('alert engine: definite readings', () => {
 		const h = harness();
 		h.read({a: 'OK'});
 		expect(h.read({a: 'LIMITED'})).toEqual([]);
-		const held = h.update({a: {heldUntil: h.now() + 60_000}});
+		const held = h.update({a: {heldUntil: h.now() + 90_000}});
 		expect(held.map(a => a.keys[0]!.to)).toEqual(['LIMITED']);
-		expect(h.update({a: {heldUntil: h.now() + 60_000}})).toEqual([]);
+		expect(h.update({a: {heldUntil: h.now() + 90_000}})).toEqual([]);
 	});
 
 	it('recovery from a definite status still needs `hysteresis` readings, so a flapping key stays quiet', () => {
