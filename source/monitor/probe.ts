@@ -78,9 +78,14 @@ export async function runProbe(ctx: ProbeContext, target: ProbeTarget, kind: Pro
 	const now = ctx.clock.now();
 	const network = exchange.network ? exchange.network.kind : null;
 	try {
-		const decoded = adapter.decode(kind, exchange, now);
-		const windows = decoded.windows ?? [];
-		const verdict = scrubVerdict(ctx.diagnose(exchange, decoded.flags ? {windows, now, flags: decoded.flags} : {windows, now}));
+		// Absolute resets (RFC 3339, epoch, HTTP-date retry-after) are stamped by the provider's clock. Read the whole
+		// answer against that clock, then move every deadline onto ours: relative ones come out the same either way.
+		const skew = clockSkew(exchange, now);
+		const theirs = now + skew;
+		const decoded = adapter.decode(kind, exchange, theirs);
+		const windows = toLocalWindows(decoded.windows ?? [], skew);
+		const diagnosed = ctx.diagnose(exchange, decoded.flags ? {windows: decoded.windows ?? [], now: theirs, flags: decoded.flags} : {windows: decoded.windows ?? [], now: theirs});
+		const verdict = scrubVerdict(toLocalVerdict(diagnosed, skew));
 		const reading: Reading = {at: now, probe: kind, status: exchange.status, windows, verdict, source: windows[0]?.source ?? decoded.credit?.source ?? 'endpoint'};
 		if (exchange.latencyMs !== undefined) reading.latencyMs = exchange.latencyMs;
 		if (decoded.credit) reading.credit = decoded.credit;
@@ -90,6 +95,42 @@ export async function runProbe(ctx: ProbeContext, target: ProbeTarget, kind: Pro
 		if (exchange.latencyMs !== undefined) reading.latencyMs = exchange.latencyMs;
 		return {reading, network};
 	}
+}
+
+/** A provider clock this far from ours (or less) is taken as ours: the Date header has one-second resolution. */
+export const CLOCK_SKEW_TOLERANCE_MS = 5_000;
+/** A Date header further off than this is not a clock to trust, just a broken header. */
+const MAX_CREDIBLE_SKEW_MS = 24 * 3_600_000;
+
+/**
+ * How far the provider's clock runs ahead of ours (negative: behind), from the Date header of its answer; 0 when
+ * there is none, it is nonsense, or the difference is within tolerance. The header was stamped some time between
+ * sending (`receivedAt - latency`) and receipt, and is truncated to the second, so the skew lies in a range; the
+ * end of that range nearest zero is taken, so a slow answer never passes for a skewed clock.
+ */
+export function clockSkew(exchange: Pick<Exchange, 'headers' | 'latencyMs'>, receivedAt: number): number {
+	const raw = exchange.headers.date;
+	const text = Array.isArray(raw) ? raw[0] : raw;
+	if (typeof text !== 'string' || text.length > 64) return 0;
+	const date = Date.parse(text);
+	if (!Number.isFinite(date)) return 0;
+	const latency = typeof exchange.latencyMs === 'number' && Number.isFinite(exchange.latencyMs) ? Math.max(0, exchange.latencyMs) : 0;
+	const low = date - receivedAt;
+	const high = date + 1000 - (receivedAt - latency);
+	const skew = low > CLOCK_SKEW_TOLERANCE_MS ? low : high < -CLOCK_SKEW_TOLERANCE_MS ? high : 0;
+	return Math.abs(skew) > MAX_CREDIBLE_SKEW_MS ? 0 : skew;
+}
+
+function toLocalWindows(windows: RateWindow[], skew: number): RateWindow[] {
+	if (skew === 0) return windows;
+	return windows.map(w => (w.resetAt === undefined ? w : {...w, resetAt: w.resetAt - skew}));
+}
+
+function toLocalVerdict(verdict: Verdict, skew: number): Verdict {
+	if (skew === 0) return verdict;
+	const local: Verdict = {...verdict, windows: toLocalWindows(verdict.windows, skew)};
+	if (verdict.clearsAt !== undefined) local.clearsAt = verdict.clearsAt - skew;
+	return local;
 }
 
 export function messageOf(error: unknown): string {
