@@ -59,6 +59,9 @@ function normalize(raw: string): Normalized {
 	value = value.replace(/^bearer\s+/i, '');
 	if (value === '') return {problem: 'empty'};
 	if (/\s/.test(value)) return {problem: 'contains spaces or line breaks inside the key'};
+	// Every provider's keys are printable ASCII. Anything else (control bytes, a wrongly decoded blob) cannot go in a
+	// header: sent, it fails as a confusing network error instead of the bad key it is.
+	if (/[^\x21-\x7E]/.test(value)) return {problem: 'contains characters no API key has (control or non-ASCII)'};
 	return {value};
 }
 
@@ -114,7 +117,8 @@ async function fromKeyring(account: string): Promise<ResolvedSecret> {
 			fix: `Unlock the OS keyring, or store the key again: keywatch remove ${account}, then keywatch add PROVIDER --name ${account} --keyring (or --env, --command, --stdin)`,
 		};
 	}
-	const normalized = normalize(read.value);
+	// A backend may hand back something that is not text at all; that is as corrupt as garbage text.
+	const normalized = typeof read.value === 'string' ? normalize(read.value) : {problem: 'not text'};
 	if ('value' in normalized) return {secret: new Secret(normalized.value)};
 	return {error: `The key in the OS keyring for "${account}" is ${normalized.problem === 'empty' ? 'empty' : 'corrupt'}`, fix: `Store it again with keywatch add PROVIDER --name ${account} --keyring`};
 }
