@@ -4,8 +4,8 @@ import type {KeyConfig, ProviderId} from '../types.js';
 
 type DemoRow = [name: string, provider: ProviderId, scenario: string, extra?: Pick<KeyConfig, 'settings' | 'admin'>];
 
-// Each row shows one state a real key can be in. Keys are obviously fake; the scenario is in the name. 21 rows:
-// the table fits a 118x26 terminal without scrolling.
+// Each row shows one state a real key can be in. Keys are obviously fake; the scenario is in the name. With the
+// unreachable key below that is 20 rows, what a 118x26 terminal shows without scrolling.
 const demoRows: DemoRow[] = [
 	['openai-prod', 'openai', 'healthy'],
 	['openai-batch', 'openai', 'low'],
@@ -15,7 +15,6 @@ const demoRows: DemoRow[] = [
 	// An admin key and a monthly budget: the row shows spent this month of the budget (no credit to show).
 	['openai-org', 'openai', 'healthy', {admin: {type: 'value', value: 'sk-admin-test-healthy-demo0021'}, settings: {budget: 500}}],
 	['claude-main', 'anthropic', 'healthy'],
-	['claude-eval', 'anthropic', 'limited'],
 	['claude-team', 'anthropic', 'quota'],
 	['claude-ci', 'anthropic', 'overloaded'],
 	// A declared tier: Gemini sends no headers, so the row shows the tier's published spend limit.
