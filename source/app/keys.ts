@@ -38,6 +38,7 @@ export async function loadKeys(options: {demo?: boolean; allowDemo: boolean}): P
 	const store = openConfig();
 	const config = store.read();
 	const warnings = permissionWarnings(store.dir);
+	if (store.problem) warnings.push(`the config folder ${store.dir} cannot be created (${store.problem}); running without saving anything (trend history, the status line)`);
 	if (options.demo) {
 		const demo = await startDemo();
 		return {keys: demo.keys, demo, warnings, store};

@@ -1,8 +1,9 @@
-import {chmodSync, mkdirSync, statSync} from 'node:fs';
+import {mkdirSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import type {KeyConfig} from '../types.js';
+import {writeAtomically} from '../util/write-atomically.js';
 import {configSchema, type ConfigFile} from './schema.js';
 
 /** A configuration problem the user must fix; the message is one line naming the problem and the fix. */
@@ -35,18 +36,39 @@ export function permissionWarnings(dir: string): string[] {
 export type ConfigStore = {
 	dir: string;
 	file: string;
+	/**
+	 * Why the folder cannot be created (a path through a file, a read-only disk), when it cannot: keywatch then runs
+	 * on what it has in memory, and only a command that must save fails.
+	 */
+	problem?: string;
 	read(): ConfigFile;
 	write(config: ConfigFile): void;
 };
 
+function reasonOf(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return message.split('\n')[0] ?? message;
+}
+
 export function openConfig(dir = configDir()): ConfigStore {
-	mkdirSync(dir, {recursive: true, mode: 0o700});
 	const file = path.join(dir, 'config.json');
+	try {
+		mkdirSync(dir, {recursive: true, mode: 0o700});
+	} catch (error) {
+		// A folder that cannot exist holds no config: reading gives the defaults, saving says why it cannot.
+		const problem = reasonOf(error);
+		return {
+			dir,
+			file,
+			problem,
+			read: () => configSchema.parse({}),
+			write() {
+				throw new ConfigError(`cannot save the config: the folder ${dir} cannot be created (${problem}); nothing was saved. Set KEYWATCH_CONFIG_DIR to a writable folder`);
+			},
+		};
+	}
 	// conf never resets a broken file with clearInvalidConfig false; we report it and leave it as it is.
-	const unreadable = (error: unknown) => {
-		const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-		return new ConfigError(`config file ${file} does not parse (${reason}); fix or move it, keywatch will not overwrite it`);
-	};
+	const unreadable = (error: unknown) => new ConfigError(`config file ${file} does not parse (${reasonOf(error)}); fix or move it, keywatch will not overwrite it`);
 	let conf: Conf<Record<string, unknown>>;
 	try {
 		conf = new Conf<Record<string, unknown>>({
@@ -79,10 +101,15 @@ export function openConfig(dir = configDir()): ConfigStore {
 			return parsed.data;
 		},
 		write(config) {
-			conf.store = configSchema.parse(config) as Record<string, unknown>;
+			const data = configSchema.parse(config) as Record<string, unknown>;
 			try {
-				chmodSync(file, 0o600);
-			} catch {}
+				// Not conf's own write: it ignores a write that stops short, so a full disk renamed a truncated file
+				// over the config and reported success. The same text conf would write (it reads it back as usual),
+				// in a new 0600 file renamed over the old one, so a looser mode on the old file goes with it.
+				writeAtomically(file, JSON.stringify(data, undefined, '\t'));
+			} catch (error) {
+				throw new ConfigError(`could not save ${file} (${reasonOf(error)}); the file was left as it was. Free some disk space or make the folder writable, then try again`);
+			}
 		},
 	};
 }

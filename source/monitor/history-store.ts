@@ -1,9 +1,10 @@
 // Trend history kept across restarts: one bounded JSON file next to the config, so an ops screen that restarts
 // still shows the day's sparklines. It is a cache: a bad file costs the old trend and one warning, never a start.
 
-import {closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync} from 'node:fs';
+import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
 import path from 'node:path';
 import type {ProviderId} from '../types.js';
+import {writeAtomically} from '../util/write-atomically.js';
 import {isHistorySample, type HistorySample, type KeyHistory} from './history.js';
 
 export const HISTORY_FILE = 'history.json';
@@ -183,28 +184,6 @@ function readSmallFile(file: string, limit: number): string | undefined {
 		return buffer.subarray(0, read).toString('utf8');
 	} finally {
 		closeSync(fd);
-	}
-}
-
-/** A reader sees the old file or the new one, never half of either; the file is only ever its owner's (0600). */
-function writeAtomically(file: string, text: string): void {
-	const dir = path.dirname(file);
-	mkdirSync(dir, {recursive: true, mode: 0o700});
-	const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
-	try {
-		const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-		try {
-			const data = Buffer.from(text);
-			let written = 0;
-			while (written < data.length) written += writeSync(fd, data, written, data.length - written);
-			fsyncSync(fd);
-		} finally {
-			closeSync(fd);
-		}
-		renameSync(temp, file);
-	} catch (error) {
-		rmSync(temp, {force: true});
-		throw error;
 	}
 }
 
