@@ -17,7 +17,7 @@ describe('flags the adapter read in a 2xx body decide the verdict', () => {
 		['xai', {...xaiStatus, api_key_disabled: true}, 'key_disabled', 'invalid_key', 'xai.flag-key-disabled'],
 		['deepseek', {is_available: false, balance_infos: [{currency: 'USD', total_balance: '0.00'}]}, 'balance_unusable', 'quota_exhausted', 'deepseek.flag-balance-unusable'],
 		['deepseek', {is_available: true, balance_infos: [{currency: 'USD', total_balance: '0.00'}]}, 'balance_empty', 'quota_exhausted', 'deepseek.flag-balance-empty'],
-		['openrouter', {data: {limit: 10, limit_remaining: 0, usage: 10}}, 'key_limit_reached', 'quota_exhausted', 'openrouter.flag-key-limit'],
+		['openrouter', {data: {limit: 10, limit_remaining: 0, usage: 10}}, 'key_limit_reached', 'billing', 'openrouter.flag-key-limit'],
 		['openrouter', {data: {total_credits: 10, total_usage: 10}}, 'balance_empty', 'quota_exhausted', 'openrouter.flag-credits-empty'],
 	] as const)('%s %s → %s', (provider, json, flag, kind, rule) => {
 		const result = classify(ok(provider, json), {flags: [flag as KeyFlag]});

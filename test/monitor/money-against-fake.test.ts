@@ -110,9 +110,9 @@ describe('OpenRouter: the key’s own limit and the account’s credits', () => 
 		expect(state.accountCredit).toMatchObject({remaining: 74.75, limit: 100.5, scope: 'account', label: 'account credits'});
 	});
 
-	it('a key at $0 of its limit is DENIED quota_exhausted, not LOW', async () => {
+	it('a key at $0 of its own limit is DENIED billing (a limit set on the key, as in the 402 fixture), not LOW', async () => {
 		const state = await check(key('openrouter', 'quota'));
-		expect([state.status, state.verdict?.kind, state.verdict?.title]).toEqual(['DENIED', 'quota_exhausted', "Key's credit limit used up"]);
+		expect([state.status, state.verdict?.kind, state.verdict?.title]).toEqual(['DENIED', 'billing', "Key's credit limit used up"]);
 	});
 });
 

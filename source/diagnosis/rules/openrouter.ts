@@ -8,8 +8,10 @@ export const openrouterRules: Rule[] = [
 	{
 		id: 'openrouter.flag-key-limit',
 		match: {flag: 'key_limit_reached'},
-		kind: 'quota_exhausted',
-		...t.quotaExhausted,
+		// The same cause as the 402 "create a key with a higher limit" answer, read as billing there (the
+		// real-responses fixture): a limit the owner set on the key, not money the account lacks.
+		kind: 'billing',
+		...t.billing,
 		title: "Key's credit limit used up",
 		why: "This key has used all of the credit limit set on it in OpenRouter (limit_remaining is 0 in /key), so its paid calls get 402. The account may still have credit.",
 		fix: [
