@@ -60,7 +60,8 @@ export function describeChange(key: KeyState, from: Status, to: Status, now: num
 		return change;
 	}
 	const verdict = key.verdict;
-	const speaks = verdict !== undefined && verdict.kind !== 'ok';
+	// A LOW key's verdict stays kind "ok" but explains itself (which window or credit, what to do).
+	const speaks = verdict !== undefined && (verdict.kind !== 'ok' || (to === 'LOW' && verdict.fix.length > 0));
 	let title = speaks ? clean(verdict.title) : undefined;
 	if (to === 'LOW' && !speaks) title = lowTitle(key);
 	const clears = to === 'LIMITED' ? clearsIn(key, now) : undefined;

@@ -141,6 +141,15 @@ describe('alert engine: transitions', () => {
 		expect(alert!.keys[0]!.firstFix).toBeUndefined();
 	});
 
+	it('carries the why and first step of a LOW key whose verdict explains itself', () => {
+		const h = harness();
+		const low = makeVerdict('ok', {title: 'Under 10% of tokens per minute left', why: 'Only 1,200 of 30,000 tokens per minute are left.', fix: ['Spread requests over the minute.', 'Raise the limit.']});
+		h.read({a: 'OK'});
+		h.read({a: 'LOW'}, {a: {verdict: low}});
+		const [alert] = h.read({a: 'LOW'}, {a: {verdict: low}});
+		expect(alert!.keys[0]).toMatchObject({title: 'Under 10% of tokens per minute left', why: 'Only 1,200 of 30,000 tokens per minute are left.', firstFix: 'Spread requests over the minute.'});
+	});
+
 	it('tells when a LIMITED key clears, when the verdict knows', () => {
 		const h = harness();
 		h.read({a: 'OK'});
