@@ -100,7 +100,18 @@ function clearsLine(verdict: Verdict, now: number, theme: Theme): Line {
 	return [{text: 'Clears by itself', style: theme.status.ok}, {text: when}];
 }
 
-function windowLine(window: RateWindow, nameWidth: number, now: number, theme: Theme): Line {
+/** When a window or a balance runs out at the current pace, keyed by the name its line shows. */
+type Forecasts = ReadonlyMap<string, number>;
+
+/** The burn-rate forecast (at the pace of the recent samples), right after the provider's figure it extrapolates. */
+function forecastSegment(forecasts: Forecasts, subject: string, now: number, theme: Theme): Segment[] {
+	const at = forecasts.get(subject);
+	if (at === undefined || at <= now) return [];
+	// "estimate" first: a line cut to the pane width keeps the label even when it loses the figure.
+	return [{text: ` · estimate: runs out in ~${formatDuration(at - now)}`, style: theme.text.warning}];
+}
+
+function windowLine(window: RateWindow, nameWidth: number, now: number, theme: Theme, forecasts: Forecasts): Line {
 	const left = `${formatInteger(window.remaining)} of ${formatInteger(window.limit)} left`;
 	const resets = window.resetAt === undefined ? '' : `  resets ${deadline(window.resetAt, now)}`;
 	return [
@@ -110,10 +121,11 @@ function windowLine(window: RateWindow, nameWidth: number, now: number, theme: T
 		{text: `  ${provenance(window.source)}`, style: window.source === 'estimate' ? theme.text.warning : theme.text.dim},
 		// A limit read from an error body (Gemini's 429 QuotaFailure) is named by the provider's quota id.
 		...(window.source === 'body' ? [{text: ` · ${stripControl(window.id)}`, style: theme.text.dim}] : []),
+		...forecastSegment(forecasts, windowName(window), now, theme),
 	];
 }
 
-function creditLine(credit: Credit, theme: Theme, floor?: number): Line {
+function creditLine(credit: Credit, theme: Theme, floor?: number, forecast: Segment[] = []): Line {
 	const parts = [`${formatMoney(credit.remaining, credit.currency)} left`];
 	if (credit.limit !== undefined) parts.push(`of ${formatMoney(credit.limit, credit.currency)}`);
 	if (credit.used !== undefined) parts.push(`· used ${formatMoney(credit.used, credit.currency)}`);
@@ -122,6 +134,7 @@ function creditLine(credit: Credit, theme: Theme, floor?: number): Line {
 		{text: parts.join(' ')},
 		{text: `  ${provenance(credit.source)}`, style: credit.source === 'estimate' ? theme.text.warning : theme.text.dim},
 		...(floor === undefined ? [] : [{text: ` · LOW under ${formatMoney(floor, credit.currency)}`, style: theme.text.dim}]),
+		...forecast,
 	];
 }
 
@@ -148,9 +161,10 @@ function creditDetailLines(credit: Credit, theme: Theme): Line[] {
 }
 
 /** The key's credit (the row's figure), the account's pool beside a key's own limit, and their details. */
-function creditLines(key: KeyState, theme: Theme): Line[] {
+function creditLines(key: KeyState, theme: Theme, now: number, forecasts: Forecasts): Line[] {
 	const lines: Line[] = [];
-	if (key.credit) lines.push(creditLine(key.credit, theme, key.accountCredit ? undefined : key.lowBalance), ...creditDetailLines(key.credit, theme));
+	const forecast = key.credit ? forecastSegment(forecasts, key.credit.label ?? 'credit', now, theme) : [];
+	if (key.credit) lines.push(creditLine(key.credit, theme, key.accountCredit ? undefined : key.lowBalance, forecast), ...creditDetailLines(key.credit, theme));
 	if (key.accountCredit) lines.push(creditLine(key.accountCredit, theme), ...creditDetailLines(key.accountCredit, theme));
 	return lines.length > 0 ? [[{text: 'Credit', style: theme.text.heading}], ...lines] : [];
 }
@@ -184,13 +198,8 @@ function readingLine(reading: Reading, theme: Theme): Line {
 	];
 }
 
-function trendLines(key: KeyState, {now, width, theme, trend}: DetailOptions): Line[] {
+function trendLines(key: KeyState, {width, theme, trend}: DetailOptions): Line[] {
 	const lines: Line[] = [];
-	const ahead = (trend?.forecasts ?? []).filter(f => f.exhaustedAt > now);
-	if (ahead.length > 0) {
-		lines.push([{text: 'Forecast', style: theme.text.heading}, {text: '  estimate, at the current pace', style: theme.text.warning}]);
-		for (const f of ahead) lines.push([{text: `${INDENT}${f.subject} runs out in ~${formatDuration(f.exhaustedAt - now)} (${formatClock(f.exhaustedAt)})`}]);
-	}
 	const history = trend && trend.history.length > 1 ? trend.history : headroomHistory(key.recent);
 	if (history.length > 1) {
 		const shown = Math.min(history.length, width - INDENT.length);
@@ -232,10 +241,11 @@ export function detailLines(key: KeyState, options: DetailOptions): Line[] {
 		const note = NO_HEADER_PROVIDERS[key.provider];
 		lines.push([{text: `${INDENT}${note ? `none: ${note}` : 'none reported yet'}`, style: theme.text.dim}]);
 	}
+	const forecasts: Forecasts = new Map((options.trend?.forecasts ?? []).map(f => [f.subject, f.exhaustedAt]));
 	const nameWidth = Math.max(0, ...key.windows.map(window => windowName(window).length));
-	for (const window of key.windows) lines.push(windowLine(window, nameWidth, now, theme));
+	for (const window of key.windows) lines.push(windowLine(window, nameWidth, now, theme, forecasts));
 	lines.push(...publishedLines(key.published, width, theme));
-	lines.push(...creditLines(key, theme));
+	lines.push(...creditLines(key, theme, now, forecasts));
 	lines.push(...spendLines(key.spend, theme));
 	lines.push(heading('Readings'));
 	const readings = key.recent.slice(-MAX_READINGS).reverse();

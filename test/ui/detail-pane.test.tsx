@@ -129,10 +129,11 @@ describe('detail pane content', () => {
 		const monitor = Object.assign(fakeMonitor([key]), {history: () => history});
 		const trend = keyTrend(monitor, key);
 		expect(trend?.history).toEqual([1, 0.8, 0.5, 0.1]);
-		const out = text(key, 100, {trend});
-		expect(out).toMatch(/Forecast {2}estimate, at the current pace/);
-		expect(out).toContain('tokens per minute runs out in ~40s');
-		expect(out).toContain('credit runs out in ~3d 0h');
+		const lines = text(key, 120, {trend}).split('\n');
+		const out = lines.join('\n');
+		// Each forecast sits on the line of the provider's figure it extrapolates, labelled an estimate.
+		expect(lines.find(line => line.includes('100 of 1,000 left'))).toMatch(/from headers · estimate: runs out in ~40s$/);
+		expect(lines.find(line => line.includes('$5.00 left'))).toMatch(/from endpoint · estimate: runs out in ~3d 0h$/);
 		expect(out).toContain('█▇▅▂');
 		expect(keyTrend(fakeMonitor([key]), key)).toBeUndefined();
 	});
