@@ -23,6 +23,11 @@ export type ProbeContext = {
 	diagnose: Diagnose;
 	semaphore: Semaphore;
 	stopped(): boolean;
+	/**
+	 * Called once when the monitor stops: a probe still waiting on the network gives up at once, so stopping (and
+	 * what it saves) never waits out a hanging provider's timeout. Returns the function that stops listening.
+	 */
+	onStop?(listener: () => void): () => void;
 };
 
 /** `facts`: what earlier answers said about the key that this request may need (xAI's team id). */
@@ -37,14 +42,22 @@ export function sendWithDeadline(ctx: ProbeContext, request: HttpRequest, provid
 	const sentAt = clock.now();
 	return new Promise(resolve => {
 		let settled = false;
+		let unlisten: (() => void) | undefined;
 		const settle = (exchange: Exchange) => {
 			if (settled) return;
 			settled = true;
 			clock.clearTimeout(safety);
+			unlisten?.();
 			resolve(exchange);
 		};
 		const failure = (kind: NetworkFailureKind, message: string): Exchange => ({provider, status: null, headers: {}, body: '', network: {kind, message}, at: clock.now(), latencyMs: clock.now() - sentAt});
 		const safety = clock.setTimeout(() => settle(failure('timeout', `no answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs + SAFETY_GRACE_MS);
+		// The request itself is aborted when its owner closes the transport; this only stops waiting for it.
+		unlisten = ctx.onStop?.(() => settle(failure('other', 'cancelled: keywatch is stopping')));
+		if (settled) {
+			unlisten?.();
+			return;
+		}
 		let pending: Promise<Exchange>;
 		try {
 			pending = Promise.resolve(ctx.transport.send(request, provider, {timeoutMs}));
@@ -69,6 +82,8 @@ export async function runProbe(ctx: ProbeContext, target: ProbeTarget, kind: Pro
 		});
 		if (!request) return 'not_applicable';
 		exchange = await sendWithDeadline(ctx, request, config.provider);
+		// An answer (or a cancellation) that lands after stop is not a reading: it would save a false DOWN.
+		if (ctx.stopped()) return 'stopped';
 	} catch (error) {
 		const reading: Reading = {at: ctx.clock.now(), probe: kind, status: null, windows: [], verdict: internalErrorVerdict(sanitize(messageOf(error)), null), source: 'endpoint'};
 		return {reading, network: null};
