@@ -215,7 +215,14 @@ export function createMonitor(options: MonitorOptions): Monitor {
 		return PROBE_ORDER.filter(kind => kinds.has(kind)).map(kind => ({kind, periodMs: periods[kind]}));
 	}
 
-	const probeContext: ProbeContext = {clock, transport: options.transport, timeoutMs, diagnose, semaphore, stopped: () => stopped};
+	// Probes waiting on the network when stop() is called: they give up at once instead of holding stop() (and the
+	// history it saves) until a hanging provider's timeout.
+	const stopListeners = new Set<() => void>();
+	const onStop = (listener: () => void) => {
+		stopListeners.add(listener);
+		return () => void stopListeners.delete(listener);
+	};
+	const probeContext: ProbeContext = {clock, transport: options.transport, timeoutMs, diagnose, semaphore, stopped: () => stopped, onStop};
 
 	// ---- one run: the due probes of one key, one after another ---------------------------------
 
@@ -550,6 +557,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
 		stop() {
 			if (stopping) return stopping;
 			stopped = true;
+			for (const listener of [...stopListeners]) listener();
 			for (const rt of runtimes) disarm(rt);
 			if (offlineTimer !== undefined) clock.clearTimeout(offlineTimer);
 			offlineTimer = undefined;
