@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {parseCount, parseDuration} from '../parse/index.js';
 import type {Exchange, LimitKind, RateWindow, WindowPeriod} from '../types.js';
+import {nextMidnight} from '../util/next-midnight.js';
 import {errorObject, isRecord, parseJson} from './body.js';
 import {type DescribedAdapter, baseUrlOf, getJson, joinUrl, modelOf, postJson, probe, TINY_PROMPT} from './shared.js';
 import {makeWindow, present} from './windows.js';
@@ -28,30 +29,6 @@ function periodOf(text: string): WindowPeriod {
 	if (/PerMinute/i.test(text)) return 'minute';
 	if (/PerSecond/i.test(text)) return 'second';
 	return 'unknown';
-}
-
-/** The next midnight in a time zone, epoch ms: Gemini's daily quotas reset at midnight Pacific. */
-export function nextMidnight(now: number, timeZone = 'America/Los_Angeles'): number {
-	const format = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		second: 'numeric',
-	});
-	const offsetAt = (at: number): number => {
-		const parts = Object.fromEntries(format.formatToParts(at).map(part => [part.type, Number(part.value)]));
-		const local = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-		return local - Math.floor(at / 1000) * 1000;
-	};
-	const offset = offsetAt(now);
-	const local = new Date(now + offset);
-	const localMidnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1);
-	// The offset at midnight can differ from now's (a DST change in between): use midnight's own.
-	return localMidnight - offsetAt(localMidnight - offset);
 }
 
 /**

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {nextMonthStartUtc, nextPacificMidnight} from '../../source/diagnosis/resets.js';
+import {nextMonthStartUtc} from '../../source/diagnosis/resets.js';
+import {nextMidnight} from '../../source/util/next-midnight.js';
 
-describe('nextPacificMidnight', () => {
+describe('nextMidnight (Pacific)', () => {
 	it.each([
 		['winter (PST, UTC-8)', Date.UTC(2026, 10, 24, 12), Date.UTC(2026, 10, 25, 8)],
 		['summer (PDT, UTC-7)', Date.UTC(2026, 6, 10, 12), Date.UTC(2026, 6, 11, 7)],
@@ -10,7 +11,7 @@ describe('nextPacificMidnight', () => {
 		['the day clocks spring forward', Date.UTC(2026, 2, 8, 9), Date.UTC(2026, 2, 9, 7)],
 		['exactly at midnight: the next one', Date.UTC(2026, 10, 25, 8), Date.UTC(2026, 10, 26, 8)],
 	])('%s', (_name, now, expected) => {
-		expect(nextPacificMidnight(now)).toBe(expected);
+		expect(nextMidnight(now, 'America/Los_Angeles')).toBe(expected);
 	});
 });
 

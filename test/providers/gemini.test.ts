@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {gemini, nextMidnight} from '../../source/providers/gemini.js';
+import {gemini} from '../../source/providers/gemini.js';
+import {nextMidnight} from '../../source/util/next-midnight.js';
 import {exchange, NOW} from './helpers.js';
 
 const quotaFailure = {
