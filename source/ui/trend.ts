@@ -3,7 +3,8 @@ import type {KeyState} from '../types.js';
 import {isKnown} from './format.js';
 import {windowName} from './key-view.js';
 
-// A local monitor keeps a long bounded history per key and can forecast from it; a remote one may not.
+// A local monitor keeps a long bounded history per key and can forecast from it; a remote one keeps its own
+// ring, filled from the serve's /snapshot?history= samples.
 // The UI reads it through this structural type, so it depends on no monitor internals.
 
 export type ForecastLike = {exhaustedAt?: number};
