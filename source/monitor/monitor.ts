@@ -81,7 +81,9 @@ type RunMode = 'due' | 'all' | 'canary';
 
 /** Probe kinds due within this share of the interval run together with the one that is due. */
 const COALESCE_SHARE = 0.15;
-const OFFLINE_KINDS: ReadonlySet<NetworkFailureKind> = new Set(['dns', 'refused', 'offline']);
+// Failures that say nothing answered at all. A reset counts: when every key's host cuts the connection mid-request,
+// something between here and all of them is broken (a proxy, a firewall, the link), not each provider at once.
+const OFFLINE_KINDS: ReadonlySet<NetworkFailureKind> = new Set(['dns', 'refused', 'offline', 'reset']);
 
 export function createMonitor(options: MonitorOptions): Monitor {
 	const clock = options.clock ?? realClock;
