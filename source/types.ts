@@ -38,14 +38,17 @@ export const VERDICT_KINDS = [
 ] as const;
 export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
-export type LimitKind = 'requests' | 'tokens' | 'input_tokens' | 'output_tokens' | 'concurrency' | 'unknown';
-export type WindowPeriod = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'unknown';
+export const LIMIT_KINDS = ['requests', 'tokens', 'input_tokens', 'output_tokens', 'concurrency', 'unknown'] as const;
+export type LimitKind = (typeof LIMIT_KINDS)[number];
+export const WINDOW_PERIODS = ['second', 'minute', 'hour', 'day', 'month', 'unknown'] as const;
+export type WindowPeriod = (typeof WINDOW_PERIODS)[number];
 
 /**
  * Where a number came from. keywatch never shows an estimate as if the provider said it. `published` is a
  * figure from the provider's published limits for the tier the user declared: a limit, never what is left.
  */
-export type Provenance = 'headers' | 'endpoint' | 'body' | 'traffic' | 'estimate' | 'config' | 'published';
+export const PROVENANCES = ['headers', 'endpoint', 'body', 'traffic', 'estimate', 'config', 'published'] as const;
+export type Provenance = (typeof PROVENANCES)[number];
 
 /** One rate-limit bucket as the provider reported it. Missing means unknown, never zero. */
 export type RateWindow = {
@@ -201,7 +204,8 @@ export type Verdict = {
 export const STATUSES = ['OK', 'LOW', 'LIMITED', 'DENIED', 'DOWN', 'CHECKING'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export type ProbeKind = 'validity' | 'headroom' | 'balance' | 'spend';
+export const PROBE_KINDS = ['validity', 'headroom', 'balance', 'spend'] as const;
+export type ProbeKind = (typeof PROBE_KINDS)[number];
 
 /** One probe's outcome, as the monitor stores it. */
 export type Reading = {

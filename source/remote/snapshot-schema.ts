@@ -1,7 +1,7 @@
 import {z} from 'zod';
 import {isHistorySample, type HistorySample} from '../monitor/history.js';
 import {stripControl} from '../secrets/scrub.js';
-import {PROVIDER_IDS, STATUSES, VERDICT_KINDS, type MonitorSnapshot} from '../types.js';
+import {LIMIT_KINDS, PROBE_KINDS, PROVENANCES, PROVIDER_IDS, STATUSES, VERDICT_KINDS, WINDOW_PERIODS, type MonitorSnapshot} from '../types.js';
 
 // What a `serve` sends is checked for every field the view reads, down to each reading: a serve of another
 // version (or something else answering on its port) must not crash the screen with a missing array. A bad item
@@ -9,15 +9,11 @@ import {PROVIDER_IDS, STATUSES, VERDICT_KINDS, type MonitorSnapshot} from '../ty
 
 const number = z.number();
 const optionalNumber = number.optional();
-const PROVENANCES = ['headers', 'endpoint', 'body', 'traffic', 'estimate', 'config', 'published'] as const;
-const LIMIT_KINDS = ['requests', 'tokens', 'input_tokens', 'output_tokens', 'concurrency', 'unknown'] as const;
-const PERIODS = ['second', 'minute', 'hour', 'day', 'month', 'unknown'] as const;
-const PROBES = ['validity', 'headroom', 'balance', 'spend'] as const;
 
 const windowSchema = z.looseObject({
 	id: z.string(),
 	limitKind: z.enum(LIMIT_KINDS),
-	period: z.enum(PERIODS),
+	period: z.enum(WINDOW_PERIODS),
 	limit: optionalNumber,
 	remaining: optionalNumber,
 	resetAt: optionalNumber,
@@ -68,7 +64,7 @@ const verdictSchema = z.looseObject({
 	clearsAt: optionalNumber,
 	retryAfterSeconds: optionalNumber,
 	limit: z.enum(LIMIT_KINDS).optional(),
-	window: z.enum(PERIODS).optional(),
+	window: z.enum(WINDOW_PERIODS).optional(),
 	candidates: z.array(z.enum(VERDICT_KINDS)).optional(),
 	evidence: evidenceSchema,
 	windows: z.array(windowSchema),
@@ -76,7 +72,7 @@ const verdictSchema = z.looseObject({
 
 const readingSchema = z.looseObject({
 	at: number,
-	probe: z.enum(PROBES),
+	probe: z.enum(PROBE_KINDS),
 	status: number.nullable(),
 	latencyMs: optionalNumber,
 	windows: z.array(windowSchema),
