@@ -1,3 +1,4 @@
+import {lowParts} from '../diagnosis/working-key.js';
 import {stripControl} from '../secrets/scrub.js';
 import type {Incident, KeyState, PublishedLimit, RateWindow, WindowPeriod} from '../types.js';
 import {bar} from './bars.js';
@@ -84,14 +85,14 @@ export function moneyVariants(key: KeyState): string[] {
 	return [UNKNOWN];
 }
 
+/**
+ * The money the cell shows is low by the same rule the status uses (diagnosis' lowParts): under the money floor
+ * the key was judged by (--low-balance, or the default for a balance with no limit), or under 10% of its limit
+ * or budget. Only the figure the cell shows counts: the credit when there is one, else the spend.
+ */
 function moneyLow(key: KeyState): boolean {
-	const {credit: c, spend} = key;
-	if (c) {
-		// Under the money floor the status judged it by (--low-balance, or the default for a balance with no limit).
-		if (key.lowBalance !== undefined && c.remaining !== undefined && c.remaining < key.lowBalance) return true;
-		return c.limit !== undefined && c.remaining !== undefined && c.limit > 0 && c.remaining / c.limit < LOW_FRACTION;
-	}
-	return spend?.budget !== undefined && spend.left !== undefined && spend.budget > 0 && spend.left / spend.budget < LOW_FRACTION;
+	const shown = key.credit ? {credit: key.credit} : {spend: key.spend};
+	return lowParts({windows: [], ...shown, threshold: LOW_FRACTION, lowBalance: key.lowBalance}).length > 0;
 }
 
 export function moneyCell(key: KeyState, width: number, theme: Theme): Segment {
