@@ -59,8 +59,7 @@ export function pickCredit(withCredit: LatestByKind): Credit | undefined {
 
 /** The account's pool when the row shows something else (a key's own limit): a second figure beside it. */
 export function pickAccountCredit(withCredit: LatestByKind, shown: Credit | undefined): Credit | undefined {
-	const account = newestWith(withCredit, credit => credit.scope === 'account' && credit !== shown)?.credit;
-	return account === shown ? undefined : account;
+	return newestWith(withCredit, credit => credit.scope === 'account' && credit !== shown)?.credit;
 }
 
 /**
