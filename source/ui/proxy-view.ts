@@ -5,7 +5,8 @@ import {formatShortAge} from './format.js';
 import {providerLabel} from './key-view.js';
 
 // What the table, the header and the pane read of a running proxy. Read at render time: the view
-// re-renders every second, which is as often as requests per minute is worth redrawing.
+// re-renders on every tick (5 s when idle, 1 s while something counts seconds: ui/tick.ts), which is as often
+// as requests per minute is worth redrawing.
 
 export type {ProxyControl} from '../app/proxy-control.js';
 

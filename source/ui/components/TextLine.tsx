@@ -25,8 +25,8 @@ function TextLineView({line, inverse}: Props) {
 	);
 }
 
-// Lines are rebuilt every frame (the clock ticks each second) but most come out the same: comparing the
-// segments is far cheaper than letting React and Ink redo an unchanged row.
+// Lines are rebuilt every frame (each tick of the clock, 1 s or 5 s: ui/tick.ts) but most come out the
+// same: comparing the segments is far cheaper than letting React and Ink redo an unchanged row.
 const sameLine = (a: Props, b: Props): boolean =>
 	a.inverse === b.inverse &&
 	a.line.length === b.line.length &&
