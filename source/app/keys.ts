@@ -4,7 +4,7 @@ import type {KeyConfig} from '../types.js';
 import {startDemo, type Demo} from './demo.js';
 
 /** Keys whose variables are set in the environment, marked as coming from there. */
-export function keysFromEnvironment(env: NodeJS.ProcessEnv = process.env): KeyConfig[] {
+function keysFromEnvironment(env: NodeJS.ProcessEnv = process.env): KeyConfig[] {
 	const found: KeyConfig[] = [];
 	for (const adapter of ADAPTERS) {
 		const variable = adapter.envVars.find(name => env[name]?.trim());
