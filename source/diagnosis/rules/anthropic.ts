@@ -3,6 +3,12 @@
 import type {Rule} from '../types.js';
 import * as t from './texts.js';
 
+// The monthly spend cap, with or without its error_code: where to look, and how to resume before the month turns.
+const spendCapSteps = [
+	'Check the cap and current spend at {limits}.',
+	'To resume before the month turns, move up a usage tier by buying credit at {billing}, or ask Anthropic for a higher limit.',
+];
+
 export const anthropicRules: Rule[] = [
 	{
 		// Needs action to work this month, yet not forever: the cap lifts at 00:00 UTC on the 1st
@@ -15,11 +21,7 @@ export const anthropicRules: Rule[] = [
 		...t.quotaExhausted,
 		title: 'Monthly spend cap reached',
 		why: "The organisation reached its usage tier's monthly spend cap (429 with error_code enforced_spend_limit_reached). Retrying does not help: requests fail until the cap is raised or the month turns.",
-		fix: [
-			'Check the cap and current spend at {limits}.',
-			'To resume before the month turns, move up a usage tier by buying credit at {billing}, or ask Anthropic for a higher limit.',
-			'Otherwise wait for the monthly reset at 00:00 UTC on the 1st (the time is under Clears); keywatch shows the key as denied until then.',
-		],
+		fix: [...spendCapSteps, 'Otherwise wait for the monthly reset at 00:00 UTC on the 1st (the time is under Clears); keywatch shows the key as denied until then.'],
 	},
 	{
 		id: 'anthropic.spend-cap-words',
@@ -29,11 +31,7 @@ export const anthropicRules: Rule[] = [
 		...t.quotaExhausted,
 		title: 'Monthly spend cap reached',
 		why: "The organisation reached a monthly spend cap (the message says so, without an error_code). Retrying does not help: requests fail until the cap is raised or the month turns.",
-		fix: [
-			'Check the cap and current spend at {limits}.',
-			'To resume before the month turns, move up a usage tier by buying credit at {billing}, or ask Anthropic for a higher limit.',
-			'Otherwise wait for the monthly reset at 00:00 UTC on the 1st (the time is under Clears).',
-		],
+		fix: [...spendCapSteps, 'Otherwise wait for the monthly reset at 00:00 UTC on the 1st (the time is under Clears).'],
 	},
 	{
 		id: 'anthropic.credit-too-low',
