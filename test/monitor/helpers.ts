@@ -36,6 +36,9 @@ export class FakeClock implements Clock {
 		this.#timers.delete(handle as number);
 	}
 
+	/** What `advance` waits for after each timer; by default the pending promise chains (`flush`). */
+	settle: () => Promise<void> = flush;
+
 	get pending(): number {
 		return this.#timers.size;
 	}
@@ -53,10 +56,10 @@ export class FakeClock implements Clock {
 		this.#wallOffset += ms;
 	}
 
-	/** Run every timer due within `ms`, in order, letting promise chains settle after each. */
+	/** Run every timer due within `ms`, in order, letting `settle` finish after each. */
 	async advance(ms: number): Promise<void> {
 		const target = this.#mono + ms;
-		await flush();
+		await this.settle();
 		for (;;) {
 			let next: Timer | undefined;
 			for (const timer of this.#timers.values()) {
@@ -66,10 +69,10 @@ export class FakeClock implements Clock {
 			this.#timers.delete(next.id);
 			this.#mono = Math.max(this.#mono, next.at);
 			next.fn();
-			await flush();
+			await this.settle();
 		}
 		this.#mono = target;
-		await flush();
+		await this.settle();
 	}
 }
 
