@@ -55,9 +55,13 @@ type Track = {
 
 type Pending = {dueAt: number; changes: Map<string, AlertKeyChange>};
 
+/** The defaults when the config sets none (`keywatch alert list` shows them as such). */
+export const DEFAULT_COOLDOWN_MINUTES = 15;
+export const DEFAULT_HYSTERESIS = 2;
+
 export function createAlertEngine(options: AlertEngineOptions = {}): AlertEngine {
-	const cooldownMs = options.cooldownMs ?? 15 * 60_000;
-	const hysteresis = Math.max(1, Math.floor(options.hysteresis ?? 2));
+	const cooldownMs = options.cooldownMs ?? DEFAULT_COOLDOWN_MINUTES * 60_000;
+	const hysteresis = Math.max(1, Math.floor(options.hysteresis ?? DEFAULT_HYSTERESIS));
 	const groupWindowMs = options.groupWindowMs ?? 5000;
 	const now = options.now ?? Date.now;
 	const tracks = new Map<string, Track>();

@@ -1,6 +1,7 @@
 import prettyMs from 'pretty-ms';
 import {alertConfigSchema, type AlertConfig} from '../alerts/config.js';
 import {sendTest} from '../alerts/dispatch.js';
+import {DEFAULT_COOLDOWN_MINUTES, DEFAULT_HYSTERESIS} from '../alerts/engine.js';
 import {maskUrl} from '../alerts/sinks/mask-url.js';
 import {sinksFromConfig} from '../alerts/sinks/from-config.js';
 import {UsageError} from '../app/options.js';
@@ -8,9 +9,6 @@ import {ConfigError} from '../config/store.js';
 import {parseDuration} from '../parse/duration.js';
 import {openWarned} from './keys.js';
 
-/** The engine's defaults, shown by `alert list` so "default" names a number. */
-const DEFAULT_COOLDOWN_MINUTES = 15;
-const DEFAULT_HYSTERESIS = 2;
 const MAX_COOLDOWN_MINUTES = 7 * 24 * 60;
 
 function readAlerts(): {config: AlertConfig; save(next: AlertConfig): void} {
