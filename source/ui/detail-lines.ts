@@ -211,6 +211,18 @@ function trendLines(key: KeyState, {width, theme, trend}: DetailOptions): Line[]
 	return lines;
 }
 
+/**
+ * When the newest answer failed, the windows and credit shown are what an earlier answer said: say how old
+ * they are, so a number the provider gave minutes ago is not read as current (reliability-notes #14).
+ */
+function keptValuesLines(key: KeyState, now: number, theme: Theme): Line[] {
+	const latest = key.recent.at(-1);
+	if (!latest || latest.verdict.kind === 'ok' || (key.windows.length === 0 && key.credit === undefined)) return [];
+	const good = [...key.recent].reverse().find(reading => reading.verdict.kind === 'ok' && (reading.windows.length > 0 || reading.credit !== undefined));
+	const when = good ? `the last good reading, ${formatAge(now - good.at)}` : 'an earlier reading';
+	return [[{text: `${INDENT}Kept from ${when}: the newest answer failed, so these figures may be out of date`, style: theme.text.warning}]];
+}
+
 /** Everything the pane can show for `key`, one entry per line, each cut to `width`. */
 export function detailLines(key: KeyState, options: DetailOptions): Line[] {
 	const {now, width, theme, intervalMs} = options;
@@ -241,6 +253,7 @@ export function detailLines(key: KeyState, options: DetailOptions): Line[] {
 		const note = NO_HEADER_PROVIDERS[key.provider];
 		lines.push([{text: `${INDENT}${note ? `none: ${note}` : 'none reported yet'}`, style: theme.text.dim}]);
 	}
+	lines.push(...keptValuesLines(key, now, theme));
 	const forecasts: Forecasts = new Map((options.trend?.forecasts ?? []).map(f => [f.subject, f.exhaustedAt]));
 	const nameWidth = Math.max(0, ...key.windows.map(window => windowName(window).length));
 	for (const window of key.windows) lines.push(windowLine(window, nameWidth, now, theme, forecasts));

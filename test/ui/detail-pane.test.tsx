@@ -106,6 +106,17 @@ describe('detail pane content', () => {
 		expect(out).toContain('sk-…1234');
 	});
 
+	it('says how old the kept windows and credit are when the newest answer failed', () => {
+		const windows = [win({id: 'requests', limit: 500, remaining: 420})];
+		const good = reading(T0 - 4 * MINUTE, {probe: 'headroom', windows, credit: {remaining: 7, currency: 'USD', source: 'endpoint'}});
+		const failed = reading(T0 - 5000, {status: 200, verdict: verdict('unknown', {title: 'Unreadable answer'})});
+		const down = makeKey({id: 'kept', status: 'DOWN', windows, credit: {remaining: 7, currency: 'USD', source: 'endpoint'}, recent: [good, failed], verdict: failed.verdict});
+		expect(text(down, 140)).toContain('Kept from the last good reading, 4m ago: the newest answer failed');
+		// A key whose newest answer was fine shows its figures without the warning.
+		const fine = makeKey({id: 'fine', windows, recent: [failed, good]});
+		expect(text(fine, 140)).not.toContain('Kept from');
+	});
+
 	it('labels estimates as estimates', () => {
 		const key = makeKey({
 			id: 'est',
