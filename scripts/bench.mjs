@@ -185,7 +185,7 @@ row('render', 'Render one frame', '—', x => {
 });
 row('idle', 'Idle CPU (50 keys)', '< 1%', ({large, small}) => [
 	`**${large.cpuPercent.toFixed(1)}%** of a core in a 150×50 pane (${Math.round(large.cpuMs)} ms CPU in ${(large.windowMs / 1000).toFixed(1)} s), ${small.cpuPercent.toFixed(1)}% in 80×24; ${large.polledDuringWindow + small.polledDuringWindow} requests meanwhile`,
-	'The live view in tmux, `--interval 3600 --no-spend`, after every key shows OK (+2 s); utime+stime from /proc/PID/stat before and after the window (10 ms ticks). Nothing is polled: the cost is the once-a-second redraw of the whole frame for the header clock and the ages, so it grows with the pane.',
+	'The live view in tmux, `--interval 3600 --no-spend`, after every key shows OK (+2 s); utime+stime from /proc/PID/stat before and after the window (10 ms ticks). Nothing is polled and no countdown runs, so the view redraws every 5 s (source/ui/tick.ts); each redraw is a whole Ink frame, so the cost grows with the pane.',
 ]);
 row('memory', 'Resident memory (live view)', '—', m => {
 	const runs = ['k10', 'k200', 'k2000'].map(mem);
