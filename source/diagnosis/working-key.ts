@@ -65,7 +65,8 @@ export function lowParts({windows, credit, spend, threshold, lowBalance}: Headro
 }
 
 const percent = (s: number | undefined) => (s === undefined ? '' : ` (${Math.round(s * 1000) / 10}%)`);
-const count = (n: number | undefined) => (n === undefined ? '?' : Number.isInteger(n) ? String(n) : n.toFixed(2));
+// Grouped like the pane's own figures ("1,491 of 30,000"), so the why and the window lines read alike.
+const count = (n: number | undefined) => (n === undefined ? '?' : n.toLocaleString('en-US', {maximumFractionDigits: Number.isInteger(n) ? 0 : 2, minimumFractionDigits: Number.isInteger(n) ? 0 : 2}));
 const money = (n: number | undefined, currency: string) => `${count(n)} ${currency}`;
 const clock = (at: number) => `${new Date(at).toISOString().slice(11, 19)} UTC`;
 
