@@ -48,7 +48,7 @@ const lowCases: LowCase[] = [
 		provider: 'anthropic',
 		headroom: {windows: [win('requests', 'requests', 50, 4, 10_000), win('input_tokens', 'input_tokens', 40_000, 400, 30_000)]},
 		title: /^Low headroom: 400 of 40,000 input tokens per minute left$/,
-		why: [/input tokens per minute: 400 of 40000 left \(1%\)/, /requests per minute: 4 of 50 left/],
+		why: [/input tokens per minute: 400 of 40,000 left \(1%\)/, /requests per minute: 4 of 50 left/],
 		fix: [/https:\/\/console\.anthropic\.com\/settings\/limits/],
 		clears: 'by_itself',
 		clearsAt: NOW + 30_000,
