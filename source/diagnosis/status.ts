@@ -1,6 +1,6 @@
 // Verdict → the one word a row shows.
 import type {Credit, RateWindow, Status, Verdict, VerdictKind} from '../types.js';
-import {lowParts} from './working-key.js';
+import {DEFAULT_LOW_THRESHOLD, lowParts} from './working-key.js';
 
 const down: ReadonlySet<VerdictKind> = new Set(['overloaded', 'outage', 'network']);
 
@@ -12,7 +12,7 @@ const down: ReadonlySet<VerdictKind> = new Set(['overloaded', 'outage', 'network
  * look fine) and `bad_request`. A working key is LOW when any window or the credit is under `lowThreshold`,
  * or less money is left than `lowBalance` (by default 5 for a balance with no limit).
  */
-export function statusOf(verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold = 0.1, lowBalance?: number): Status {
+export function statusOf(verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold = DEFAULT_LOW_THRESHOLD, lowBalance?: number): Status {
 	if (!verdict) return 'CHECKING';
 	if (verdict.kind === 'ok') return isLow(windows, credit, lowThreshold, lowBalance) ? 'LOW' : 'OK';
 	if (verdict.kind === 'rate_limited') return 'LIMITED';

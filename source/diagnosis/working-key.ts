@@ -5,7 +5,15 @@ import type {Credit, ProviderId, RateWindow, Spend, Verdict} from '../types.js';
 import {limitPhrase} from './limits.js';
 import {fill} from './wording.js';
 
+/** LOW when less than this fraction of a window, a credit limit or a budget is left, unless the user set `--low`. */
 export const DEFAULT_LOW_THRESHOLD = 0.1;
+/**
+ * Whether a credit's currency or a published limit's unit is money: a three-letter ISO 4217 code ("USD"),
+ * not a count like "tokens" or "requests".
+ */
+export function isMoneyUnit(unit: string): boolean {
+	return /^[A-Z]{3}$/.test(unit);
+}
 /**
  * Money left under which a balance with no limit is LOW when the user set no `--low-balance`: a fraction
  * needs a limit to be a fraction of, and "LOW only at zero" warns too late to top up.
@@ -24,7 +32,7 @@ export type Headroom = {windows: readonly RateWindow[]; credit?: Credit; spend?:
  * for a balance with no limit. None for token quotas (Mistral's monthly tokens), which the fraction judges.
  */
 export function balanceFloor(credit: Credit, lowBalance?: number): number | undefined {
-	if (!/^[A-Z]{3}$/.test(credit.currency)) return undefined;
+	if (!isMoneyUnit(credit.currency)) return undefined;
 	if (lowBalance !== undefined && Number.isFinite(lowBalance) && lowBalance >= 0) return lowBalance;
 	return credit.limit === undefined ? DEFAULT_LOW_BALANCE : undefined;
 }

@@ -1,6 +1,6 @@
 // Everything the monitor keeps per key, and how that becomes the immutable KeyState a row shows.
 
-import {balanceFloor, explainFreeProbeOnly, explainLow, type HeadroomProbe} from '../diagnosis/working-key.js';
+import {DEFAULT_LOW_THRESHOLD, balanceFloor, explainFreeProbeOnly, explainLow, type HeadroomProbe} from '../diagnosis/working-key.js';
 import {publishedLimits} from '../providers/published.js';
 import {spendOf} from './spend.js';
 import type {ProviderAdapter} from '../providers/types.js';
@@ -156,7 +156,7 @@ export function buildKeyState(rt: Runtime, statusOf: StatusOf, now: number): Key
 	if (spend) {
 		state.spend = spend;
 		// Money against a budget counts like any other window: under the threshold left is LOW.
-		const threshold = rt.config.settings?.lowThreshold ?? 0.1;
+		const threshold = rt.config.settings?.lowThreshold ?? DEFAULT_LOW_THRESHOLD;
 		if (state.status === 'OK' && spend.budget && spend.left !== undefined && spend.left / spend.budget < threshold) state.status = 'LOW';
 	}
 	if (verdict) state.verdict = explainWorking(rt, state, verdict, judged);

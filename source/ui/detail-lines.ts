@@ -1,3 +1,4 @@
+import {isMoneyUnit} from '../diagnosis/working-key.js';
 import {sanitize, stripControl} from '../secrets/scrub.js';
 import type {Credit, Evidence, Incident, KeyState, Provenance, PublishedLimits, RateWindow, Reading, Verdict} from '../types.js';
 import {sparkline} from './bars.js';
@@ -175,7 +176,7 @@ function publishedLines(published: PublishedLimits | undefined, width: number, t
 	const lines: Line[] = [[{text: `${INDENT}published for tier ${stripControl(published.tier)}`, style: theme.text.dim}]];
 	const labelWidth = Math.max(0, ...published.limits.map(limit => limit.label.length));
 	for (const limit of published.limits) {
-		const amount = /^[A-Z]{3}$/.test(limit.unit) ? formatMoney(limit.limit, limit.unit) : `${formatInteger(limit.limit)} ${limit.unit}`;
+		const amount = isMoneyUnit(limit.unit) ? formatMoney(limit.limit, limit.unit) : `${formatInteger(limit.limit)} ${limit.unit}`;
 		lines.push([
 			{text: `${INDENT}${INDENT}${limit.label.padEnd(labelWidth)}  `},
 			{text: `up to ${amount}`},

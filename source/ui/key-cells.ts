@@ -1,4 +1,4 @@
-import {lowParts} from '../diagnosis/working-key.js';
+import {DEFAULT_LOW_THRESHOLD, isMoneyUnit, lowParts} from '../diagnosis/working-key.js';
 import {stripControl} from '../secrets/scrub.js';
 import type {Incident, KeyState, PublishedLimit, RateWindow, WindowPeriod} from '../types.js';
 import {bar} from './bars.js';
@@ -12,7 +12,6 @@ import {type Theme, statusStyle} from './theme.js';
 // One function per cell of the live table. Each takes the width it gets, so a narrow column shows a
 // shorter wording rather than a cut one.
 
-export const LOW_FRACTION = 0.1;
 // "1.2k/5.0k" is at most 9 columns; the bar takes what the column has beyond that and a space.
 export const COUNT_WIDTH = 9;
 export const MIN_BAR = 3;
@@ -48,7 +47,7 @@ export function headroomCell(key: KeyState, window: RateWindow | undefined, widt
 	const fraction = windowFraction(window);
 	const full = countText(window);
 	const bare = full.slice(0, full.length - periodSuffix(window.period).length);
-	const style = fraction === 0 ? theme.bar.empty : fraction !== undefined && fraction < LOW_FRACTION ? theme.bar.low : undefined;
+	const style = fraction === 0 ? theme.bar.empty : fraction !== undefined && fraction < DEFAULT_LOW_THRESHOLD ? theme.bar.low : undefined;
 	if (!withBar || width < MIN_BAR + 6) return [{text: fitting([full, bare], width), style}];
 	// The count keeps its window mark before the bar grows past its minimum; only a column too narrow for both drops it.
 	const countWidth = Math.min(Math.max(COUNT_WIDTH, textWidth(full)), width - MIN_BAR - 1);
@@ -80,7 +79,7 @@ export function moneyVariants(key: KeyState): string[] {
 		const left = spendLeftText(spend);
 		return left ? [spendText(spend), left, formatMoney(spend.left, spend.currency)] : [spendText(spend)];
 	}
-	const spendLimit = key.published?.limits.find(l => /^[A-Z]{3}$/.test(l.unit));
+	const spendLimit = key.published?.limits.find(l => isMoneyUnit(l.unit));
 	if (spendLimit) return [publishedMoney(spendLimit)];
 	return [UNKNOWN];
 }
@@ -92,7 +91,7 @@ export function moneyVariants(key: KeyState): string[] {
  */
 function moneyLow(key: KeyState): boolean {
 	const shown = key.credit ? {credit: key.credit} : {spend: key.spend};
-	return lowParts({windows: [], ...shown, threshold: LOW_FRACTION, lowBalance: key.lowBalance}).length > 0;
+	return lowParts({windows: [], ...shown, threshold: DEFAULT_LOW_THRESHOLD, lowBalance: key.lowBalance}).length > 0;
 }
 
 export function moneyCell(key: KeyState, width: number, theme: Theme): Segment {

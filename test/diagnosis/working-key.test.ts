@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {statusOf} from '../../source/diagnosis/status.js';
-import {explainFreeProbeOnly, explainLow, type Headroom} from '../../source/diagnosis/working-key.js';
+import {DEFAULT_LOW_THRESHOLD, balanceFloor, explainFreeProbeOnly, explainLow, type Headroom, isMoneyUnit, lowParts} from '../../source/diagnosis/working-key.js';
 import type {Credit, ProviderId, RateWindow, Spend, Verdict} from '../../source/types.js';
 import {NOW} from './cases/case.js';
 
@@ -179,5 +179,29 @@ describe('explainLow with a money floor (--low-balance)', () => {
 
 	it('calls a balance at zero used up', () => {
 		expect(explainLow('xai', ok(), {windows: [], credit: {remaining: 0, currency: 'USD', source: 'endpoint'}})?.title).toBe('Credit used up');
+	});
+});
+
+describe('money and the LOW line have one home each', () => {
+	it('isMoneyUnit takes a three-letter currency code and nothing else', () => {
+		for (const unit of ['USD', 'EUR', 'CNY']) expect(isMoneyUnit(unit)).toBe(true);
+		for (const unit of ['tokens', 'requests', 'usd', 'US', 'USDT', '', ' USD']) expect(isMoneyUnit(unit)).toBe(false);
+	});
+
+	it('a credit in tokens has no money floor; the same figure in a currency does', () => {
+		const tokens: Credit = {remaining: 1, currency: 'tokens', source: 'endpoint'};
+		expect(balanceFloor(tokens)).toBeUndefined();
+		expect(balanceFloor({...tokens, currency: 'USD'})).toBe(5);
+	});
+
+	it('statusOf, lowParts and explainLow all draw the line at DEFAULT_LOW_THRESHOLD when none is given', () => {
+		expect(DEFAULT_LOW_THRESHOLD).toBe(0.1);
+		const under = [win('requests', 'requests', 1000, 1000 * DEFAULT_LOW_THRESHOLD - 1)];
+		const at = [win('requests', 'requests', 1000, 1000 * DEFAULT_LOW_THRESHOLD)];
+		expect(statusOf(ok(under), under)).toBe('LOW');
+		expect(statusOf(ok(at), at)).toBe('OK');
+		expect(lowParts({windows: under})).toHaveLength(1);
+		expect(lowParts({windows: at})).toEqual([]);
+		expect(explainLow('openai', ok(under), {windows: under})?.why).toContain(`under ${DEFAULT_LOW_THRESHOLD * 100}% left`);
 	});
 });

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {renderCheckTable} from '../../source/commands/check-table.js';
 import {publishedLimits} from '../../source/providers/published.js';
+import {DEFAULT_LOW_THRESHOLD, isMoneyUnit} from '../../source/diagnosis/working-key.js';
 import type {KeyState} from '../../source/types.js';
 import {countText, headroomCell, moneyCell, moneyVariants, periodSuffix} from '../../source/ui/key-cells.js';
 import {REQUEST_KINDS, TOKEN_KINDS, tightestWindow} from '../../source/ui/key-view.js';
@@ -57,5 +58,22 @@ describe('the money cell', () => {
 		expect(moneyCell(key, 10, colorTheme)).toEqual({text: '≤$10/10m', style: colorTheme.text.dim});
 		expect(checkRow(key)).toContain('≤$10/10m');
 		expect(moneyVariants({...key, published: publishedLimits('gemini', 'free')})).toEqual(['—']);
+	});
+});
+
+describe('the cells judge money and LOW by diagnosis’ rules', () => {
+	it('a window just under DEFAULT_LOW_THRESHOLD draws a low bar; one at it does not', () => {
+		const under = win({id: 'requests', limit: 1000, remaining: 1000 * DEFAULT_LOW_THRESHOLD - 1});
+		const at = win({id: 'requests', limit: 1000, remaining: 1000 * DEFAULT_LOW_THRESHOLD});
+		expect(headroomCell(makeKey({id: 'u', windows: [under]}), under, 22, colorTheme, true).at(-1)?.style).toBe(colorTheme.bar.low);
+		expect(headroomCell(makeKey({id: 'a', windows: [at]}), at, 22, colorTheme, true).at(-1)?.style).toBe(colorTheme.bar.full);
+	});
+
+	it('a published limit counted in tokens is not shown as money', () => {
+		const published = publishedLimits('gemini', 'tier 1');
+		expect(published).toBeDefined();
+		if (!published) return;
+		const key = makeKey({id: 'gem', provider: 'gemini', verdict: verdict('ok'), published: {...published, limits: published.limits.filter(l => !isMoneyUnit(l.unit))}});
+		expect(moneyVariants(key)).toEqual(['—']);
 	});
 });
