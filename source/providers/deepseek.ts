@@ -17,15 +17,18 @@ const balanceBody = z.object({
 	),
 });
 
-/**
- * `GET /user/balance`: amounts are strings, one entry per currency. Every readable entry is kept; the
- * primary (the row's figure) is USD when there is one, else the first.
- */
-export function decodeDeepSeekBalance(text: string): Credit | undefined {
+type BalanceBody = z.infer<typeof balanceBody>;
+
+/** The `GET /user/balance` body, decoded once; undefined when it is not one. */
+export function parseDeepSeekBalance(text: string): BalanceBody | undefined {
 	const parsed = balanceBody.safeParse(parseJson(text));
-	if (!parsed.success) return undefined;
+	return parsed.success ? parsed.data : undefined;
+}
+
+/** Every currency with a readable amount, at most 20. */
+function balancesOf(body: BalanceBody): Balance[] {
 	const balances: Balance[] = [];
-	for (const info of parsed.data.balance_infos.slice(0, 20)) {
+	for (const info of body.balance_infos.slice(0, 20)) {
 		const remaining = parseAmount(info.total_balance);
 		if (remaining === undefined) continue;
 		const balance: Balance = {currency: info.currency.toUpperCase(), remaining};
@@ -35,23 +38,37 @@ export function decodeDeepSeekBalance(text: string): Credit | undefined {
 		if (toppedUp !== undefined) balance.toppedUp = toppedUp;
 		balances.push(balance);
 	}
+	return balances;
+}
+
+/**
+ * The decoded balance as credit: amounts are strings, one entry per currency. Every readable entry is kept;
+ * the primary (the row's figure) is USD when there is one, else the first.
+ */
+export function deepSeekBalanceCredit(body: BalanceBody | undefined): Credit | undefined {
+	if (!body) return undefined;
+	const balances = balancesOf(body);
 	const primary = balances.find(b => b.currency === 'USD') ?? balances[0];
 	if (!primary) return undefined;
-	const label = parsed.data.is_available === false ? 'balance (not usable for calls)' : 'balance';
+	const label = body.is_available === false ? 'balance (not usable for calls)' : 'balance';
 	const credit: Credit = {remaining: primary.remaining, currency: primary.currency, source: 'endpoint', label, scope: 'account'};
 	if (balances.length > 1) credit.balances = balances;
 	return credit;
 }
 
+/** `GET /user/balance` as credit (see `deepSeekBalanceCredit`). */
+export function decodeDeepSeekBalance(text: string): Credit | undefined {
+	return deepSeekBalanceCredit(parseDeepSeekBalance(text));
+}
+
 /**
- * `is_available: false` means the balance cannot pay for calls (providers.md §7), and nothing left in any
- * currency means the same: calls get 402 "Insufficient Balance" either way.
+ * From the decoded balance: `is_available: false` means the balance cannot pay for calls (providers.md §7),
+ * and nothing left in any currency means the same: calls get 402 "Insufficient Balance" either way.
  */
-export function deepSeekBalanceFlags(text: string): KeyFlag[] {
-	const parsed = balanceBody.safeParse(parseJson(text));
-	if (!parsed.success) return [];
-	if (parsed.data.is_available === false) return ['balance_unusable'];
-	const amounts = parsed.data.balance_infos.map(info => parseAmount(info.total_balance)).filter((n): n is number => n !== undefined);
+export function deepSeekBalanceFlags(body: BalanceBody | undefined): KeyFlag[] {
+	if (!body) return [];
+	if (body.is_available === false) return ['balance_unusable'];
+	const amounts = body.balance_infos.map(info => parseAmount(info.total_balance)).filter((n): n is number => n !== undefined);
 	return amounts.length > 0 && amounts.every(n => n <= 0) ? ['balance_empty'] : [];
 }
 
@@ -68,8 +85,11 @@ export const deepseek = createOpenAiStyleAdapter({
 	extra: {
 		probes: [probe('balance', 'free: account balance per currency')],
 		request: (kind, ctx, base) => (kind === 'balance' ? getJson(joinUrl(base, '/user/balance'), bearer(ctx.secret)) : undefined),
-		credit: (kind, exchange) => ((kind === 'balance' || kind === 'any') && isSuccess(exchange.status) ? decodeDeepSeekBalance(exchange.body) : undefined),
-		flags: (kind, exchange) => (kind === 'balance' && isSuccess(exchange.status) ? deepSeekBalanceFlags(exchange.body) : []),
+		read(kind, exchange) {
+			if ((kind !== 'balance' && kind !== 'any') || !isSuccess(exchange.status)) return {};
+			const body = parseDeepSeekBalance(exchange.body);
+			return {credit: deepSeekBalanceCredit(body), flags: kind === 'balance' ? deepSeekBalanceFlags(body) : []};
+		},
 	},
 	blindSpots: ['rate-limit headroom (DeepSeek sends no rate-limit headers and publishes no rate limits)'],
 });

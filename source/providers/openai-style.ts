@@ -58,9 +58,14 @@ export type OpenAiStyleConfig = {
 	extra?: {
 		probes: ProbeSpec[];
 		request(probe: ProbeKind, ctx: AdapterContext, base: string): HttpRequest | undefined;
-		credit(probe: ProbeKind | 'any', exchange: Exchange, now: number): Credit | undefined;
+		credit?(probe: ProbeKind | 'any', exchange: Exchange, now: number): Credit | undefined;
 		/** A 2xx key-info or balance body that says the key cannot make calls. */
 		flags?(probe: ProbeKind | 'any', exchange: Exchange): KeyFlag[];
+		/**
+		 * The credit and the flags from one decoding of the body, in place of `credit` and `flags`: for flags
+		 * that need fields the credit does not keep (DeepSeek's `is_available`).
+		 */
+		read?(probe: ProbeKind | 'any', exchange: Exchange, now: number): {credit?: Credit; flags?: KeyFlag[]};
 		/** Facts from a body that later requests need. */
 		facts?(probe: ProbeKind | 'any', exchange: Exchange): KeyFacts | undefined;
 	};
@@ -98,9 +103,10 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleConfig): DescribedAd
 		decode(kind, exchange, now): Decoded {
 			const windows = readWindows(exchange.headers, now);
 			const decoded: Decoded = {windows};
-			const credit = config.extra?.credit(kind, exchange, now);
+			const read = config.extra?.read?.(kind, exchange, now);
+			const credit = read ? read.credit : config.extra?.credit?.(kind, exchange, now);
 			if (credit) decoded.credit = credit;
-			const flags = config.extra?.flags?.(kind, exchange) ?? [];
+			const flags = (read ? read.flags : config.extra?.flags?.(kind, exchange)) ?? [];
 			if (flags.length > 0) decoded.flags = flags;
 			const facts = config.extra?.facts?.(kind, exchange);
 			if (facts) decoded.facts = facts;

@@ -109,12 +109,12 @@ export function decodeOpenRouterKey(text: string): Credit | undefined {
 	return credit;
 }
 
-/** A key at or past its own limit: every paid call gets 402 until the limit is raised or resets. */
-export function openRouterKeyFlags(text: string): KeyFlag[] {
-	const data = keyData(text);
-	if (!data || data.limit === undefined) return [];
-	const left = leftUnderLimit(data, periodUsage(data));
-	return left !== undefined && left <= 0 ? ['key_limit_reached'] : [];
+/**
+ * A key at or past its own limit: every paid call gets 402 until the limit is raised or resets. Read from
+ * the decoded key info (`decodeOpenRouterKey`): only a key with a limit can reach it.
+ */
+export function openRouterKeyFlags(credit: Credit | undefined): KeyFlag[] {
+	return credit?.limit !== undefined && credit.remaining !== undefined && credit.remaining <= 0 ? ['key_limit_reached'] : [];
 }
 
 const creditsBody = z.object({data: z.object({total_credits: number, total_usage: number})});
@@ -133,9 +133,11 @@ export function decodeOpenRouterCredits(text: string): Credit | undefined {
 	return credit;
 }
 
-/** The account's credit used up: a balance at or below zero gets 402 even on free models (providers.md §4.2). */
-export function openRouterCreditFlags(text: string): KeyFlag[] {
-	const credit = decodeOpenRouterCredits(text);
+/**
+ * The account's credit used up: a balance at or below zero gets 402 even on free models (providers.md §4.2).
+ * Read from the decoded credits (`decodeOpenRouterCredits`).
+ */
+export function openRouterCreditFlags(credit: Credit | undefined): KeyFlag[] {
 	return credit?.used !== undefined && credit.limit !== undefined && credit.limit - credit.used <= 0 ? ['balance_empty'] : [];
 }
 
@@ -167,11 +169,11 @@ export const openrouter: DescribedAdapter = {
 		let flags: KeyFlag[] = [];
 		if (kind === 'validity' || kind === 'any') {
 			credit = decodeOpenRouterKey(exchange.body);
-			if (credit && kind === 'validity') flags = openRouterKeyFlags(exchange.body);
+			if (kind === 'validity') flags = openRouterKeyFlags(credit);
 		}
 		if (!credit && (kind === 'balance' || kind === 'any')) {
 			credit = decodeOpenRouterCredits(exchange.body);
-			if (credit && kind === 'balance') flags = openRouterCreditFlags(exchange.body);
+			if (kind === 'balance') flags = openRouterCreditFlags(credit);
 		}
 		const decoded: Decoded = {windows};
 		if (credit) decoded.credit = credit;

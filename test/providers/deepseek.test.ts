@@ -1,5 +1,5 @@
-import {describe, expect, it} from 'vitest';
-import {decodeDeepSeekBalance, deepSeekBalanceFlags, deepseek} from '../../source/providers/deepseek.js';
+import {describe, expect, it, vi} from 'vitest';
+import {decodeDeepSeekBalance, deepSeekBalanceCredit, deepSeekBalanceFlags, deepseek, parseDeepSeekBalance} from '../../source/providers/deepseek.js';
 import {exchange, NOW} from './helpers.js';
 
 const balance = {
@@ -47,7 +47,7 @@ describe('DeepSeek', () => {
 		['zero in one currency only', {is_available: true, balance_infos: [{currency: 'USD', total_balance: '0.00'}, {currency: 'CNY', total_balance: '1.00'}]}, []],
 		['healthy', balance, []],
 	])('flags a balance that cannot pay for calls: %s', (_name, json, flags) => {
-		expect(deepSeekBalanceFlags(JSON.stringify(json))).toEqual(flags);
+		expect(deepSeekBalanceFlags(parseDeepSeekBalance(JSON.stringify(json)))).toEqual(flags);
 		expect(deepseek.decode('balance', exchange('deepseek', {json}), NOW).flags ?? []).toEqual(flags);
 	});
 
@@ -68,6 +68,30 @@ describe('DeepSeek', () => {
 		['error body', {error: {message: 'Authentication Fails', type: 'authentication_error'}}, undefined],
 	])('%s', (_name, json, remaining) => {
 		expect(decodeDeepSeekBalance(JSON.stringify(json))?.remaining).toBe(remaining);
+	});
+
+	it('reads the credit and the flags from one parse of the balance body', () => {
+		const json = {is_available: false, balance_infos: [{currency: 'USD', total_balance: '3.00'}]};
+		const parse = vi.spyOn(JSON, 'parse');
+		try {
+			const decoded = deepseek.decode('balance', exchange('deepseek', {json}), NOW);
+			expect(parse).toHaveBeenCalledTimes(1);
+			expect(decoded.credit).toMatchObject({remaining: 3, currency: 'USD', label: 'balance (not usable for calls)'});
+			expect(decoded.flags).toEqual(['balance_unusable']);
+		} finally {
+			parse.mockRestore();
+		}
+		const body = parseDeepSeekBalance(JSON.stringify(json));
+		expect(deepSeekBalanceCredit(body)).toEqual(decodeDeepSeekBalance(JSON.stringify(json)));
+		expect(deepSeekBalanceFlags(undefined)).toEqual([]);
+		expect(parseDeepSeekBalance('{"error":{"message":"Authentication Fails"}}')).toBeUndefined();
+	});
+
+	it('flags nothing on traffic, which never carries a balance', () => {
+		const json = {is_available: false, balance_infos: [{currency: 'USD', total_balance: '0.00'}]};
+		const decoded = deepseek.decode('any', exchange('deepseek', {json}), NOW);
+		expect(decoded.credit?.remaining).toBe(0);
+		expect(decoded.flags).toBeUndefined();
 	});
 
 	it('has no headroom probe (DeepSeek sends no rate-limit headers)', () => {

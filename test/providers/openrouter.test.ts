@@ -1,5 +1,6 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {decodeOpenRouterCredits, decodeOpenRouterKey, openRouterCreditFlags, openRouterKeyFlags, openrouter} from '../../source/providers/openrouter.js';
+import type {Credit} from '../../source/types.js';
 import {exchange, NOW} from './helpers.js';
 
 const keyInfo = {
@@ -49,7 +50,7 @@ describe('OpenRouter key info (GET /key)', () => {
 			scope: 'key',
 			usage: {day: 1.5, week: 8, month: 25.5},
 		});
-		expect(openRouterKeyFlags(JSON.stringify(unlimited))).toEqual([]);
+		expect(openRouterKeyFlags(decodeOpenRouterKey(JSON.stringify(unlimited)))).toEqual([]);
 	});
 
 	it('reads an overdrawn key as nothing left, not a negative amount', () => {
@@ -93,14 +94,52 @@ describe('OpenRouter credits (GET /credits)', () => {
 	});
 
 	it('flags an account whose usage has reached its credits', () => {
-		expect(openRouterCreditFlags('{"data":{"total_credits":10,"total_usage":10}}')).toEqual(['balance_empty']);
-		expect(openRouterCreditFlags('{"data":{"total_credits":10,"total_usage":12.5}}')).toEqual(['balance_empty']);
-		expect(openRouterCreditFlags('{"data":{"total_credits":10,"total_usage":9.99}}')).toEqual([]);
+		expect(openRouterCreditFlags(decodeOpenRouterCredits('{"data":{"total_credits":10,"total_usage":10}}'))).toEqual(['balance_empty']);
+		expect(openRouterCreditFlags(decodeOpenRouterCredits('{"data":{"total_credits":10,"total_usage":12.5}}'))).toEqual(['balance_empty']);
+		expect(openRouterCreditFlags(decodeOpenRouterCredits('{"data":{"total_credits":10,"total_usage":9.99}}'))).toEqual([]);
 		expect(openrouter.decode('balance', exchange('openrouter', {json: {data: {total_credits: 5, total_usage: 5}}}), NOW).flags).toEqual(['balance_empty']);
 	});
 
 	it('rejects non-numeric credit', () => {
 		expect(decodeOpenRouterCredits('{"data":{"total_credits":"lots","total_usage":1}}')).toBeUndefined();
+	});
+});
+
+describe('OpenRouter flags come from the decoded credit, not a second parse', () => {
+	const credit = (fields: Partial<Credit>): Credit => ({currency: 'USD', source: 'endpoint', ...fields});
+
+	it('reads key_limit_reached from a key credit with a limit and nothing left', () => {
+		expect(openRouterKeyFlags(credit({limit: 100, remaining: 0}))).toEqual(['key_limit_reached']);
+		expect(openRouterKeyFlags(credit({limit: 100, remaining: 0.01}))).toEqual([]);
+		expect(openRouterKeyFlags(credit({remaining: 0, used: 300}))).toEqual([]);
+		expect(openRouterKeyFlags(credit({limit: 100}))).toEqual([]);
+		expect(openRouterKeyFlags(undefined)).toEqual([]);
+	});
+
+	it('reads balance_empty from account credits used up', () => {
+		expect(openRouterCreditFlags(credit({limit: 10, used: 10, remaining: 0}))).toEqual(['balance_empty']);
+		expect(openRouterCreditFlags(credit({limit: 10, used: 2}))).toEqual([]);
+		expect(openRouterCreditFlags(undefined)).toEqual([]);
+	});
+
+	it('parses a key-info body no more often than without flags', () => {
+		const parse = vi.spyOn(JSON, 'parse');
+		try {
+			const body = {data: {...keyInfo.data, limit_remaining: 0}};
+			openrouter.decode('any', exchange('openrouter', {json: body}), NOW);
+			const withoutFlags = parse.mock.calls.length;
+			parse.mockClear();
+			expect(openrouter.decode('validity', exchange('openrouter', {json: body}), NOW).flags).toEqual(['key_limit_reached']);
+			expect(parse.mock.calls.length).toBe(withoutFlags);
+			parse.mockClear();
+			openrouter.decode('any', exchange('openrouter', {json: {data: {total_credits: 5, total_usage: 5}}}), NOW);
+			const creditsWithoutFlags = parse.mock.calls.length;
+			parse.mockClear();
+			expect(openrouter.decode('balance', exchange('openrouter', {json: {data: {total_credits: 5, total_usage: 5}}}), NOW).flags).toEqual(['balance_empty']);
+			expect(parse.mock.calls.length).toBeLessThanOrEqual(creditsWithoutFlags);
+		} finally {
+			parse.mockRestore();
+		}
 	});
 });
 
