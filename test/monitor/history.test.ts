@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {KeyHistory, toSample} from '../../source/monitor/history.js';
-import type {RateWindow} from '../../source/types.js';
+import {STATUSES, type RateWindow} from '../../source/types.js';
 
 const t0 = Date.UTC(2026, 0, 5, 12, 0, 0);
 
@@ -64,5 +65,65 @@ describe('KeyHistory', () => {
 		expect(KeyHistory.from(junk).size).toBe(0);
 		const many = Array.from({length: 10}, (_, i) => ({at: t0 + i, status: 'OK', remaining: {}, fraction: {}}));
 		expect(KeyHistory.from(many, 4).samples().map(s => s.at)).toEqual([6, 7, 8, 9].map(i => t0 + i));
+	});
+});
+
+describe('KeyHistory storage', () => {
+	const hasNaN = (value: unknown): boolean =>
+		typeof value === 'number' ? Number.isNaN(value) : typeof value === 'object' && value !== null && Object.values(value).some(hasNaN);
+
+	it('stays bounded and gives unknown values back as missing, never as NaN', () => {
+		const history = new KeyHistory(4);
+		const recorded = [];
+		for (let i = 0; i < 50; i++) {
+			// Each window comes and goes, and a window id seen once early on must not linger once it has left the ring.
+			const ws: RateWindow[] = [
+				{id: `w${i % 3}`, limitKind: 'requests', period: 'minute', limit: i % 5 === 0 ? undefined : 100, remaining: i % 7 === 0 ? undefined : i, source: 'headers'},
+				{id: i < 5 ? 'early' : 'requests', limitKind: 'requests', period: 'minute', limit: 10, remaining: i % 2 === 0 ? Number.NaN : 3, source: 'headers'},
+			];
+			const credit = i % 4 === 0 ? {remaining: i / 2, currency: 'USD', source: 'endpoint' as const} : undefined;
+			recorded.push(toSample(t0 + i, i % 2 === 0 ? 'OK' : 'DOWN', ws, credit));
+			history.record(t0 + i, i % 2 === 0 ? 'OK' : 'DOWN', ws, credit);
+		}
+		expect(history.size).toBe(4);
+		expect(history.samples()).toEqual(recorded.slice(-4));
+		expect(history.samples().some(s => 'early' in s.remaining || 'early' in s.fraction)).toBe(false);
+		expect(history.fractions('early')).toEqual([undefined, undefined, undefined, undefined]);
+		expect(history.remainingSeries('early')).toEqual([]);
+		expect(history.fractions('requests')).toEqual([undefined, 0.3, undefined, 0.3]);
+		expect(history.creditSeries()).toEqual([{at: t0 + 48, remaining: 24}]);
+		expect(history.since(t0 + 48)).toEqual(recorded.slice(-2));
+		expect(history.last()).toEqual(recorded.at(-1));
+		const text = JSON.stringify(history);
+		expect(text).not.toContain('null');
+		const restored = KeyHistory.from(JSON.parse(text) as unknown[], 4);
+		expect(restored.samples()).toEqual(recorded.slice(-4));
+		for (const h of [history, restored]) {
+			expect(hasNaN(h.samples())).toBe(false);
+			expect(hasNaN([h.fractions('w0'), h.fractions('w1'), h.fractions('w2'), h.remainingSeries('w0'), h.creditSeries()])).toBe(false);
+		}
+	});
+
+	it('always equals the last `capacity` samples added, whatever windows they carry', () => {
+		const value = fc.option(fc.oneof(fc.double({noNaN: true, noDefaultInfinity: true}), fc.constant(Number.NaN)), {nil: undefined});
+		const windowArb = fc.record({id: fc.constantFrom('requests', 'tokens', 'x', '__proto__', 'constructor'), remaining: value, limit: value});
+		const step = fc.record({status: fc.constantFrom(...STATUSES), windows: fc.array(windowArb, {maxLength: 3}), credit: value});
+		fc.assert(
+			fc.property(fc.integer({min: 1, max: 6}), fc.array(step, {maxLength: 30}), (capacity, steps) => {
+				const history = new KeyHistory(capacity);
+				const expected = steps.map((s, i) => {
+					const ws = s.windows.map(w => ({...w, limitKind: 'requests', period: 'minute', source: 'headers'}) as RateWindow);
+					const credit = s.credit === undefined ? undefined : {remaining: s.credit, currency: 'USD', source: 'endpoint' as const};
+					history.record(t0 + i, s.status, ws, credit);
+					return toSample(t0 + i, s.status, ws, credit);
+				});
+				const kept = expected.slice(-capacity);
+				expect(history.size).toBe(kept.length);
+				expect(history.samples()).toEqual(kept);
+				expect(history.statuses()).toEqual(kept.map(s => s.status));
+				expect(history.fractions('tokens')).toEqual(kept.map(s => (Object.hasOwn(s.fraction, 'tokens') ? s.fraction.tokens : undefined)));
+				expect(KeyHistory.from(JSON.parse(JSON.stringify(history)) as unknown[], capacity).samples()).toEqual(kept);
+			}),
+		);
 	});
 });
