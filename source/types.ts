@@ -218,6 +218,11 @@ export type Reading = {
 	verdict: Verdict;
 	/** How this reading was obtained. */
 	source: Provenance;
+	/**
+	 * How far the provider's clock (its `Date` header) ran ahead of this machine's, in ms (negative: behind),
+	 * when it was off by more than the tolerance and this answer's absolute resets were read on its clock.
+	 */
+	clockSkewMs?: number;
 };
 
 /** Where a key's secret comes from. The value itself lives only in a Secret at runtime. */

@@ -104,6 +104,7 @@ export async function runProbe(ctx: ProbeContext, target: ProbeTarget, kind: Pro
 		const reading: Reading = {at: now, probe: kind, status: exchange.status, windows, verdict, source: windows[0]?.source ?? decoded.credit?.source ?? 'endpoint'};
 		if (exchange.latencyMs !== undefined) reading.latencyMs = exchange.latencyMs;
 		if (decoded.credit) reading.credit = decoded.credit;
+		if (skew !== 0) reading.clockSkewMs = skew;
 		return decoded.facts ? {reading, network, facts: decoded.facts} : {reading, network};
 	} catch (error) {
 		const reading: Reading = {at: now, probe: kind, status: exchange.status, windows: [], verdict: internalErrorVerdict(sanitize(messageOf(error)), exchange.status), source: 'endpoint'};

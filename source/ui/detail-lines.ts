@@ -224,6 +224,19 @@ function keptValuesLines(key: KeyState, now: number, theme: Theme): Line[] {
 	return [[{text: `${INDENT}Kept from ${when}: the newest answer failed, so these figures may be out of date`, style: theme.text.warning}]];
 }
 
+/**
+ * The provider's clock as its newest answer measured it, when the probe found it off by more than its tolerance
+ * and read the absolute resets on it (reliability-notes #28). Answers the proxy passed on are not measured.
+ */
+function clockSkewLines(key: KeyState, theme: Theme): Line[] {
+	const answer = [...key.recent].reverse().find(reading => reading.status !== null && reading.source !== 'traffic');
+	const skew = answer?.clockSkewMs;
+	if (skew === undefined || !Number.isFinite(skew) || skew === 0) return [];
+	const seconds = Math.round(Math.abs(skew) / 1000);
+	const way = skew > 0 ? 'ahead of' : 'behind';
+	return [[{text: `${INDENT}provider clock is ${formatInteger(seconds)} s ${way} this machine; resets are read on the provider's clock`, style: theme.text.warning}]];
+}
+
 /** Everything the pane can show for `key`, one entry per line, each cut to `width`. */
 export function detailLines(key: KeyState, options: DetailOptions): Line[] {
 	const {now, width, theme, intervalMs} = options;
@@ -262,6 +275,7 @@ export function detailLines(key: KeyState, options: DetailOptions): Line[] {
 	lines.push(...creditLines(key, theme, now, forecasts));
 	lines.push(...spendLines(key.spend, theme));
 	lines.push(heading('Readings'));
+	lines.push(...clockSkewLines(key, theme));
 	const readings = key.recent.slice(-MAX_READINGS).reverse();
 	if (readings.length === 0) lines.push([{text: `${INDENT}${UNKNOWN}`, style: theme.text.dim}]);
 	for (const reading of readings) lines.push(readingLine(reading, theme));

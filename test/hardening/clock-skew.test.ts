@@ -86,6 +86,10 @@ describe('a 429 whose retry-after is an HTTP-date, from a provider whose clock i
 		const first = transport.startedAt[0]!;
 		const key = monitor.getSnapshot().keys[0]!;
 		expect(key.status).toBe('LIMITED');
+		// The skew the answer was read with rides on its reading, for the detail pane to say.
+		const measured = key.recent.at(-1)?.clockSkewMs;
+		if (skew === 0) expect(measured).toBeUndefined();
+		else expect(Math.abs(measured! - skew)).toBeLessThanOrEqual(2 * SECOND);
 		// What the countdown shows: five minutes from now on our clock.
 		expect(key.verdict?.clearsAt).toBeGreaterThanOrEqual(first + RETRY_AFTER_MS - SECOND);
 		expect(key.verdict?.clearsAt).toBeLessThanOrEqual(first + RETRY_AFTER_MS + SECOND);

@@ -73,6 +73,22 @@ describe('detail pane content', () => {
 		expect(out).toContain('Network     refused: connect ECONNREFUSED 127.0.0.1:9');
 	});
 
+	it('says how far the provider’s clock is off, under Readings, when the newest answer measured it', () => {
+		const line = (out: string) => out.split('\n').filter(l => l.includes('provider clock'));
+		const ahead = text(makeKey({id: 'skewed', recent: [reading(T0 - 1000, {status: 200, clockSkewMs: 41_600})]}));
+		expect(line(ahead)).toEqual(["  provider clock is 42 s ahead of this machine; resets are read on the provider's clock"]);
+		expect(ahead.indexOf('provider clock')).toBeGreaterThan(ahead.indexOf('Readings'));
+		const behind = text(makeKey({id: 'skewed', recent: [reading(T0 - 1000, {status: 429, clockSkewMs: -600_000})]}));
+		expect(line(behind)).toEqual(["  provider clock is 600 s behind this machine; resets are read on the provider's clock"]);
+		// A failed request has no Date header: the last answer's measurement still stands.
+		const thenFailed = makeKey({id: 'skewed', recent: [reading(T0 - 2000, {status: 200, clockSkewMs: 42_000}), reading(T0 - 1000, {status: null})]});
+		expect(line(text(thenFailed))).toHaveLength(1);
+		// A newer answer in step (no skew carried) clears it; so does a key never off.
+		const inStep = makeKey({id: 'skewed', recent: [reading(T0 - 2000, {status: 200, clockSkewMs: 42_000}), reading(T0 - 1000, {status: 200})]});
+		expect(line(text(inStep))).toEqual([]);
+		expect(line(text(makeKey({id: 'fine', recent: [reading(T0 - 1000, {status: 200})]})))).toEqual([]);
+	});
+
 	it('shows no verdict sections for an OK key, but its windows and readings', () => {
 		const key = makeKey({id: 'fine', windows: [win({id: 'r', limit: 100, remaining: 99, resetAt: T0 + 6000})], recent: [reading(T0 - 1000, {status: 200, latencyMs: 312})]});
 		const out = text(key);
