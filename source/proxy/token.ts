@@ -4,16 +4,34 @@ import {createHash, randomBytes, timingSafeEqual} from 'node:crypto';
 import {chmodSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import type {IncomingHttpHeaders} from 'node:http';
 import {join} from 'node:path';
+import {ConfigError} from '../config/store.js';
 import {registerSecret} from '../secrets/scrub.js';
 
 export const TOKEN_FILE = 'proxy-token';
 const TOKEN_PREFIX = 'kwp-';
+const TOKEN_BYTES = 32;
+/** The prefix and 32 random bytes in unpadded base64url (43 characters): anything else was cut short or damaged. */
+const TOKEN_SHAPE = new RegExp(`^${TOKEN_PREFIX}[A-Za-z0-9_-]{${Math.ceil((TOKEN_BYTES * 4) / 3)}}$`);
+
+export function isValidToken(token: string): boolean {
+	return TOKEN_SHAPE.test(token);
+}
+
+/** A token file read back in the wrong shape (a write cut short by a full disk, or a damaged file) is not used. */
+function checkedToken(token: string, path: string): string {
+	if (isValidToken(token)) return token;
+	throw new ConfigError(`the proxy token file ${path} is damaged or incomplete (not a full kwp- token); delete it and keywatch makes a new one (apps then need the new token)`);
+}
 
 export function tokenPath(configDir: string): string {
 	return join(configDir, TOKEN_FILE);
 }
 
-/** Read the token, or create it (0600, folder 0700) on first use. A file left readable by others is tightened. */
+/**
+ * Read the token, or create it (0600, folder 0700) on first use. A file left readable by others is tightened.
+ * A file that holds no whole token (empty, cut short, damaged) is refused with a ConfigError saying to delete it:
+ * running with what is left would accept a shorter, guessable token.
+ */
 export function loadOrCreateToken(configDir: string): string {
 	const path = tokenPath(configDir);
 	let token: string | undefined;
@@ -23,9 +41,9 @@ export function loadOrCreateToken(configDir: string): string {
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
 	}
-	if (!token) {
+	if (token === undefined) {
 		mkdirSync(configDir, {recursive: true, mode: 0o700});
-		token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+		token = TOKEN_PREFIX + randomBytes(TOKEN_BYTES).toString('base64url');
 		// `wx`: two proxies starting at once must not overwrite each other's token.
 		try {
 			writeFileSync(path, `${token}\n`, {mode: 0o600, flag: 'wx'});
@@ -34,6 +52,7 @@ export function loadOrCreateToken(configDir: string): string {
 			token = readFileSync(path, 'utf8').trim();
 		}
 	}
+	token = checkedToken(token, path);
 	registerSecret(token);
 	return token;
 }
