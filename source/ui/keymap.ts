@@ -150,12 +150,6 @@ export function commandFor(input: string, key: Partial<Key>, scope: Scope): Comm
 	return undefined;
 }
 
-export function commandById(id: CommandId): Command {
-	const command = keymap.find(c => c.id === id);
-	if (!command) throw new Error(`keymap has no command ${id}`);
-	return command;
-}
-
 /** "↑/k" — the keys of a command that work in `scope` (all of them without a scope). */
 export function keyLabel(command: Command, scope?: Scope): string {
 	return command.keys
