@@ -42,8 +42,6 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
 	const readLimit = Math.max(4 * maxBytes, 8 * 1024 * 1024);
 	const now = () => (options.clock ?? Date).now();
 	const warnOnce = onceEach(options.warn ?? (message => process.stderr.write(`keywatch: warning: ${message}\n`)));
-	// Samples never change once recorded, so each is serialised (and measured) once, not on every save.
-	const encoded = new WeakMap<HistorySample, Encoded>();
 
 	function load(): Record<string, HistorySample[]> {
 		let text: string | undefined;
@@ -73,15 +71,7 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
 	function save(histories: Record<string, KeyHistory>): void {
 		let text: string;
 		try {
-			text = serialise(histories, now() - HISTORY_MAX_AGE_MS, maxBytes, sample => {
-				let known = encoded.get(sample);
-				if (known === undefined) {
-					const json = JSON.stringify(sample);
-					known = {json, bytes: Buffer.byteLength(json)};
-					encoded.set(sample, known);
-				}
-				return known;
-			});
+			text = serialise(histories, now() - HISTORY_MAX_AGE_MS, maxBytes, encodeSample);
 		} catch (error) {
 			warnOnce('write', `history could not be saved (${reasonOf(error)})`);
 			return;
@@ -97,6 +87,12 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
 }
 
 type Encoded = {json: string; bytes: number};
+
+// The ring hands out fresh sample objects on each call (source/monitor/history.ts), so there is nothing to cache.
+function encodeSample(sample: HistorySample): Encoded {
+	const json = JSON.stringify(sample);
+	return {json, bytes: Buffer.byteLength(json)};
+}
 type Entry = {head: string; parts: Encoded[]; bytes: number; newest: number};
 
 /**
@@ -106,9 +102,8 @@ type Entry = {head: string; parts: Encoded[]; bytes: number; newest: number};
  */
 function serialise(histories: Record<string, KeyHistory>, cutoff: number, maxBytes: number, encode: (s: HistorySample) => Encoded): string {
 	const entries: Entry[] = [];
-	for (const [key, history] of Object.entries(histories)) {
-		const samples = history.samples().filter(s => s.at >= cutoff);
-		if (samples.length === 0) continue;
+	for (const [key, history, stride] of prethin(histories, cutoff, maxBytes, encode)) {
+		const samples = history.sinceEvery(cutoff, stride);
 		entries.push(measure({head: `${JSON.stringify(key)}:`, parts: samples.map(encode), bytes: 0, newest: samples[samples.length - 1]!.at}));
 	}
 	const opening = `{"version":${VERSION},"keys":{`;
@@ -126,6 +121,36 @@ function serialise(histories: Record<string, KeyHistory>, cutoff: number, maxByt
 	}
 	if (total() > maxBytes) throw new Error(`a limit of ${maxBytes} bytes cannot hold even an empty history`);
 	return `${opening}${entries.map(e => `${e.head}[${e.parts.map(p => p.json).join(',')}]`).join(',')}${closing}`;
+}
+
+/**
+ * The thinning below, done on sample counts before any sample is built or encoded. A day of samples for
+ * 2,000 keys is ~3 million; building and encoding them all to keep ~20,000 blocked the event loop for
+ * seconds on every save. Counts are halved by the same rule (busiest keys first, the newest sample kept)
+ * until at most about twice what fits remains; each key's halvings become its stride, and the exact pass
+ * after it has the same outcome on far fewer samples.
+ */
+function prethin(histories: Record<string, KeyHistory>, cutoff: number, maxBytes: number, encode: (s: HistorySample) => Encoded): Array<[string, KeyHistory, number]> {
+	const plan = Object.entries(histories)
+		.map(([key, history]) => ({key, history, count: history.countSince(cutoff), stride: 1}))
+		.filter(entry => entry.count > 0);
+	const probe = plan.slice(0, 64).map(entry => entry.history.last()!);
+	if (probe.length === 0) return [];
+	const perSample = probe.reduce((sum, sample) => sum + encode(sample).bytes + 1, 0) / probe.length;
+	const room = 2 * Math.ceil(maxBytes / perSample);
+	let total = plan.reduce((sum, entry) => sum + entry.count, 0);
+	while (total > room) {
+		const most = plan.reduce((max, entry) => Math.max(max, entry.count), 0);
+		if (most <= 1) break;
+		for (const entry of plan) {
+			if (entry.count <= most / 2) continue;
+			const halved = Math.ceil(entry.count / 2);
+			total -= entry.count - halved;
+			entry.count = halved;
+			entry.stride *= 2;
+		}
+	}
+	return plan.map(entry => [entry.key, entry.history, entry.stride]);
 }
 
 function measure(entry: Entry): Entry {

@@ -26,13 +26,15 @@ function finite(value: number | undefined): value is number {
 export function toSample(at: number, status: Status, windows: readonly RateWindow[], credit?: Credit): HistorySample {
 	const remaining: Record<string, number> = {};
 	const fraction: Record<string, number> = {};
+	// `+ 0` turns -0 into 0: JSON (the history file, the remote snapshot) cannot carry -0, so a sample would
+	// not come back equal to itself.
 	for (const w of windows) {
 		if (!finite(w.remaining)) continue;
-		remaining[w.id] = w.remaining;
+		remaining[w.id] = w.remaining + 0;
 		if (finite(w.limit) && w.limit > 0) fraction[w.id] = Math.min(1, Math.max(0, w.remaining / w.limit));
 	}
 	const sample: HistorySample = {at, status, remaining, fraction};
-	if (finite(credit?.remaining)) sample.credit = credit.remaining;
+	if (finite(credit?.remaining)) sample.credit = credit.remaining + 0;
 	return sample;
 }
 
@@ -144,6 +146,27 @@ export class KeyHistory {
 			const slot = this.#slot(i);
 			if (this.#at[slot]! < at) break;
 			out.push(this.#sampleAt(slot));
+		}
+		return out.reverse();
+	}
+
+	/** How many samples were taken at or after `at`: counted on the time column alone, no sample is built. */
+	countSince(at: number): number {
+		let count = 0;
+		for (let i = this.#size - 1; i >= 0 && this.#at[this.#slot(i)]! >= at; i--) count++;
+		return count;
+	}
+
+	/**
+	 * The samples taken at or after `at`, every `stride`-th counted back from the newest (which is always kept),
+	 * oldest first: a thinned day is built without building the samples it leaves out.
+	 */
+	sinceEvery(at: number, stride: number): HistorySample[] {
+		const out: HistorySample[] = [];
+		for (let i = this.#size - 1, n = 0; i >= 0; i--, n++) {
+			const slot = this.#slot(i);
+			if (this.#at[slot]! < at) break;
+			if (n % stride === 0) out.push(this.#sampleAt(slot));
 		}
 		return out.reverse();
 	}

@@ -143,6 +143,29 @@ describe('createHistoryStore', () => {
 		expect(new Set(kept.slice(1).map((s, i) => s.at - kept[i]!.at)).size).toBe(1);
 	});
 
+	it('encodes only about what fits when a full day of many keys is far over the bound', () => {
+		const clock = new FakeClock();
+		const maxBytes = 64 * 1024;
+		const store = createHistoryStore(dir, {clock, maxBytes});
+		const t = clock.now();
+		const histories: Record<string, KeyHistory> = {};
+		for (let k = 0; k < 200; k++) histories[`openai/k${k}`] = historyOf(Array.from({length: 1440}, (_, i) => sample(t - (1439 - i) * MINUTE, k % 10)));
+		const stringify = vi.spyOn(JSON, 'stringify');
+		try {
+			store.save(histories);
+			// 288,000 samples, of which about 700 fit: encoding each one first is what blocked a save for seconds.
+			expect(stringify.mock.calls.length).toBeLessThan(5000);
+		} finally {
+			stringify.mockRestore();
+		}
+		expect(statSync(file()).size).toBeLessThanOrEqual(maxBytes);
+		const loaded = store.load();
+		expect(Object.keys(loaded)).toHaveLength(200);
+		// Every key keeps its newest sample, and all keys are thinned alike.
+		for (const samples of Object.values(loaded)) expect(samples.at(-1)?.at).toBe(t);
+		expect(new Set(Object.values(loaded).map(samples => samples.length)).size).toBe(1);
+	});
+
 	it('drops whole keys, the longest silent first, only when a sample each is still too much', () => {
 		const clock = new FakeClock();
 		const store = createHistoryStore(dir, {clock, maxBytes: 400});

@@ -127,3 +127,25 @@ describe('KeyHistory storage', () => {
 		);
 	});
 });
+
+describe('KeyHistory.countSince and sinceEvery', () => {
+	const at = (i: number) => 1_000_000 + i * 60_000;
+	const ring = () => {
+		const history = new KeyHistory(8);
+		for (let i = 0; i < 12; i++) history.add({at: at(i), status: 'OK', remaining: {requests: i}, fraction: {requests: i / 12}});
+		return history;
+	};
+
+	it('counts the samples at or after a time, within what the ring holds', () => {
+		expect(ring().countSince(at(0))).toBe(8);
+		expect(ring().countSince(at(9))).toBe(3);
+		expect(ring().countSince(at(12))).toBe(0);
+	});
+
+	it('keeps every stride-th sample counted back from the newest, oldest first, as samples() would', () => {
+		const history = ring();
+		expect(history.sinceEvery(at(0), 1)).toEqual(history.samples());
+		expect(history.sinceEvery(at(0), 2).map(s => s.remaining['requests'])).toEqual([5, 7, 9, 11]);
+		expect(history.sinceEvery(at(7), 4).map(s => s.remaining['requests'])).toEqual([7, 11]);
+	});
+});
