@@ -166,6 +166,28 @@ describe('createHistoryStore', () => {
 		expect(new Set(Object.values(loaded).map(samples => samples.length)).size).toBe(1);
 	});
 
+	it('thins no more than the exact rule when the first keys carry far bigger samples than the rest', () => {
+		// The count-only pass before encoding must never thin past what the byte budget needs: here everything
+		// fits, so nothing may be thinned, however large the first key's newest sample is next to the others'.
+		const clock = new FakeClock();
+		const maxBytes = 64 * 1024;
+		const store = createHistoryStore(dir, {clock, maxBytes});
+		const t = clock.now();
+		const wide: HistorySample = {at: t, status: 'OK', remaining: {}, fraction: {}};
+		for (let w = 0; w < 400; w++) {
+			wide.remaining[`window-${w}`] = 1000 + w;
+			wide.fraction[`window-${w}`] = 0.5;
+		}
+		const busy = Array.from({length: 300}, (_, i) => sample(t - (299 - i) * MINUTE, i % 10));
+		const histories: Record<string, KeyHistory> = {'anthropic/wide': historyOf([wide]), 'openai/busy': historyOf(busy)};
+		const everything = JSON.stringify({version: 1, keys: {'anthropic/wide': [wide], 'openai/busy': busy}});
+		expect(Buffer.byteLength(everything)).toBeLessThanOrEqual(maxBytes);
+		store.save(histories);
+		const loaded = store.load();
+		expect(loaded['anthropic/wide']).toEqual([wide]);
+		expect(loaded['openai/busy']).toEqual(busy);
+	});
+
 	it('drops whole keys, the longest silent first, only when a sample each is still too much', () => {
 		const clock = new FakeClock();
 		const store = createHistoryStore(dir, {clock, maxBytes: 400});
