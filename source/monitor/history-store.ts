@@ -3,7 +3,7 @@
 
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
 import path from 'node:path';
-import type {ProviderId} from '../types.js';
+import {STATUSES, type ProviderId} from '../types.js';
 import {writeAtomically} from '../util/write-atomically.js';
 import {isHistorySample, type HistorySample, type KeyHistory} from './history.js';
 
@@ -102,7 +102,7 @@ type Entry = {head: string; parts: Encoded[]; bytes: number; newest: number};
  */
 function serialise(histories: Record<string, KeyHistory>, cutoff: number, maxBytes: number, encode: (s: HistorySample) => Encoded): string {
 	const entries: Entry[] = [];
-	for (const [key, history, stride] of prethin(histories, cutoff, maxBytes, encode)) {
+	for (const [key, history, stride] of prethin(histories, cutoff, maxBytes)) {
 		const samples = history.sinceEvery(cutoff, stride);
 		entries.push(measure({head: `${JSON.stringify(key)}:`, parts: samples.map(encode), bytes: 0, newest: samples[samples.length - 1]!.at}));
 	}
@@ -127,19 +127,17 @@ function serialise(histories: Record<string, KeyHistory>, cutoff: number, maxByt
  * The thinning below, done on sample counts before any sample is built or encoded. A day of samples for
  * 2,000 keys is ~3 million; building and encoding them all to keep ~20,000 blocked the event loop for
  * seconds on every save. Counts are halved by the same rule (busiest keys first, the newest sample kept)
- * until at most about twice what fits remains; each key's halvings become its stride, and the exact pass
- * after it has the same outcome on far fewer samples.
+ * while even the smallest a sample can encode to (and its comma) would not fit; each key's halvings become its
+ * stride. Every halving done here is one the exact pass would have done too, so its outcome is the same on far
+ * fewer samples. (An average of some samples' sizes is no such bound: a few wide samples among many narrow
+ * ones would thin the narrow keys past what the budget needs.)
  */
-function prethin(histories: Record<string, KeyHistory>, cutoff: number, maxBytes: number, encode: (s: HistorySample) => Encoded): Array<[string, KeyHistory, number]> {
+function prethin(histories: Record<string, KeyHistory>, cutoff: number, maxBytes: number): Array<[string, KeyHistory, number]> {
 	const plan = Object.entries(histories)
 		.map(([key, history]) => ({key, history, count: history.countSince(cutoff), stride: 1}))
 		.filter(entry => entry.count > 0);
-	const probe = plan.slice(0, 64).map(entry => entry.history.last()!);
-	if (probe.length === 0) return [];
-	const perSample = probe.reduce((sum, sample) => sum + encode(sample).bytes + 1, 0) / probe.length;
-	const room = 2 * Math.ceil(maxBytes / perSample);
 	let total = plan.reduce((sum, entry) => sum + entry.count, 0);
-	while (total > room) {
+	while (total * (MIN_SAMPLE_BYTES + 1) > maxBytes) {
 		const most = plan.reduce((max, entry) => Math.max(max, entry.count), 0);
 		if (most <= 1) break;
 		for (const entry of plan) {
@@ -152,6 +150,9 @@ function prethin(histories: Record<string, KeyHistory>, cutoff: number, maxBytes
 	}
 	return plan.map(entry => [entry.key, entry.history, entry.stride]);
 }
+
+/** No sample encodes to less: a one-character time, the shortest status, no windows, no credit. */
+const MIN_SAMPLE_BYTES = Math.min(...STATUSES.map(status => Buffer.byteLength(JSON.stringify({at: 0, status, remaining: {}, fraction: {}} satisfies HistorySample))));
 
 function measure(entry: Entry): Entry {
 	const body = entry.parts.reduce((sum, p) => sum + p.bytes, 0) + Math.max(0, entry.parts.length - 1);
