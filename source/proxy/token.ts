@@ -23,6 +23,23 @@ function checkedToken(token: string, path: string): string {
 	throw new ConfigError(`the proxy token file ${path} is damaged or incomplete (not a full kwp- token); delete it and keywatch makes a new one (apps then need the new token)`);
 }
 
+/** How long an empty token file is read again before it counts as damaged (see `readToken`). */
+const EMPTY_FILE_WAIT_MS = 200;
+
+/**
+ * The file's token, trimmed. Empty is what another proxy's file looks like between its `wx` create and its
+ * write, so an empty read is retried for a moment before it is taken as it is.
+ */
+function readToken(path: string): string {
+	let token = readFileSync(path, 'utf8').trim();
+	const deadline = Date.now() + EMPTY_FILE_WAIT_MS;
+	while (token === '' && Date.now() < deadline) {
+		Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+		token = readFileSync(path, 'utf8').trim();
+	}
+	return token;
+}
+
 export function tokenPath(configDir: string): string {
 	return join(configDir, TOKEN_FILE);
 }
@@ -36,7 +53,7 @@ export function loadOrCreateToken(configDir: string): string {
 	const path = tokenPath(configDir);
 	let token: string | undefined;
 	try {
-		token = readFileSync(path, 'utf8').trim();
+		token = readToken(path);
 		if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -49,7 +66,7 @@ export function loadOrCreateToken(configDir: string): string {
 			writeFileSync(path, `${token}\n`, {mode: 0o600, flag: 'wx'});
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-			token = readFileSync(path, 'utf8').trim();
+			token = readToken(path);
 		}
 	}
 	token = checkedToken(token, path);
