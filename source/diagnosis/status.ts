@@ -1,5 +1,5 @@
 // Verdict → the one word a row shows.
-import type {Credit, RateWindow, Status, Verdict, VerdictKind} from '../types.js';
+import type {Credit, RateWindow, Spend, Status, Verdict, VerdictKind} from '../types.js';
 import {DEFAULT_LOW_THRESHOLD, lowParts} from './working-key.js';
 
 const down: ReadonlySet<VerdictKind> = new Set(['overloaded', 'outage', 'network']);
@@ -12,15 +12,12 @@ const down: ReadonlySet<VerdictKind> = new Set(['overloaded', 'outage', 'network
  * look fine) and `bad_request`. A working key is LOW when any window or the credit is under `lowThreshold`,
  * or less money is left than `lowBalance` (by default 5 for a balance with no limit).
  */
-export function statusOf(verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold = DEFAULT_LOW_THRESHOLD, lowBalance?: number): Status {
+export function statusOf(verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold = DEFAULT_LOW_THRESHOLD, lowBalance?: number, spend?: Spend): Status {
 	if (!verdict) return 'CHECKING';
-	if (verdict.kind === 'ok') return isLow(windows, credit, lowThreshold, lowBalance) ? 'LOW' : 'OK';
+	if (verdict.kind === 'ok') return lowParts({windows, credit, spend, threshold: lowThreshold, lowBalance}).length > 0 ? 'LOW' : 'OK';
 	if (verdict.kind === 'rate_limited') return 'LIMITED';
 	if (down.has(verdict.kind)) return 'DOWN';
 	if (verdict.kind === 'unknown' && verdict.clears === 'by_itself') return 'DOWN';
 	return 'DENIED';
 }
 
-function isLow(windows: readonly RateWindow[], credit: Credit | undefined, threshold: number, lowBalance: number | undefined): boolean {
-	return lowParts({windows, credit, threshold, lowBalance}).length > 0;
-}

@@ -1,20 +1,20 @@
 // Everything the monitor keeps per key, and how that becomes the immutable KeyState a row shows.
 
-import {DEFAULT_LOW_THRESHOLD, balanceFloor, explainFreeProbeOnly, explainLow, type HeadroomProbe} from '../diagnosis/working-key.js';
+import {balanceFloor, explainFreeProbeOnly, explainLow, type HeadroomProbe} from '../diagnosis/working-key.js';
 import {publishedLimits} from '../providers/published.js';
 import {spendOf} from './spend.js';
 import type {ProviderAdapter} from '../providers/types.js';
 import {describeSecretRef} from '../secrets/resolve.js';
 import type {Secret} from '../secrets/secret.js';
-import type {Credit, KeyConfig, KeyFacts, KeyState, NetworkFailureKind, ProbeKind, RateWindow, Reading, Status, Verdict} from '../types.js';
+import type {Credit, KeyConfig, KeyFacts, KeyState, NetworkFailureKind, ProbeKind, RateWindow, Reading, Spend, Status, Verdict} from '../types.js';
 import {KeyHistory} from './history.js';
 import {decidingReading, judgedCredit, mergeWindows, newestReading, pickAccountCredit, pickCredit, type LatestByKind} from './key-view.js';
 import {RingBuffer} from './ring-buffer.js';
 
 export type Plan = {kind: ProbeKind; periodMs: number};
-export type StatusOf = (verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold?: number, lowBalance?: number) => Status;
+export type StatusOf = (verdict: Verdict | undefined, windows: RateWindow[], credit?: Credit, lowThreshold?: number, lowBalance?: number, spend?: Spend) => Status;
 
-type View = {verdict?: Verdict; windows: RateWindow[]; credit?: Credit; accountCredit?: Credit; judged?: Credit; status: Status; newest?: Reading};
+type View = {verdict?: Verdict; windows: RateWindow[]; credit?: Credit; accountCredit?: Credit; judged?: Credit; spend?: Spend; status: Status; newest?: Reading};
 
 export type Runtime = {
 	id: string;
@@ -100,15 +100,16 @@ function derive(rt: Runtime, statusOf: StatusOf, now: number): View {
 	const credit = pickCredit(rt.withCredit);
 	const accountCredit = pickAccountCredit(rt.withCredit, credit);
 	const judged = judgedCredit(credit, accountCredit);
+	const spend = spendOf(rt.latest.spend, rt.config.settings?.budget);
 	let status: Status = 'CHECKING';
 	if (verdict) {
 		try {
-			status = statusOf(verdict, windows, judged, rt.config.settings?.lowThreshold, rt.config.settings?.lowBalance);
+			status = statusOf(verdict, windows, judged, rt.config.settings?.lowThreshold, rt.config.settings?.lowBalance, spend);
 		} catch {
 			status = verdict.kind === 'ok' ? 'OK' : 'DOWN';
 		}
 	}
-	rt.view = {verdict, windows, credit, accountCredit, judged, status, newest: newestReading(rt.latest)};
+	rt.view = {verdict, windows, credit, accountCredit, judged, spend, status, newest: newestReading(rt.latest)};
 	rt.viewStale = false;
 	return rt.view;
 }
@@ -134,7 +135,7 @@ function explainWorking(rt: Runtime, state: KeyState, verdict: Verdict, judged: 
 
 /** A fresh, frozen KeyState for the key (never mutated afterwards: the UI compares by identity). */
 export function buildKeyState(rt: Runtime, statusOf: StatusOf, now: number): KeyState {
-	const {verdict, windows, credit, accountCredit, judged, status, newest} = derive(rt, statusOf, now);
+	const {verdict, windows, credit, accountCredit, judged, spend, status, newest} = derive(rt, statusOf, now);
 	const state: KeyState = {
 		id: rt.id,
 		name: rt.config.name,
@@ -152,13 +153,7 @@ export function buildKeyState(rt: Runtime, statusOf: StatusOf, now: number): Key
 	if (floor !== undefined) state.lowBalance = floor;
 	const published = publishedLimits(rt.config.provider, rt.config.settings?.tier);
 	if (published) state.published = published;
-	const spend = spendOf(rt.latest.spend, rt.config.settings?.budget);
-	if (spend) {
-		state.spend = spend;
-		// Money against a budget counts like any other window: under the threshold left is LOW.
-		const threshold = rt.config.settings?.lowThreshold ?? DEFAULT_LOW_THRESHOLD;
-		if (state.status === 'OK' && spend.budget && spend.left !== undefined && spend.left / spend.budget < threshold) state.status = 'LOW';
-	}
+	if (spend) state.spend = spend;
 	if (verdict) state.verdict = explainWorking(rt, state, verdict, judged);
 	if (newest) {
 		state.checkedAt = newest.at;

@@ -69,6 +69,14 @@ describe('statusOf', () => {
 		expect(statusOf(verdict('ok'), [], {remaining: 3, limit: 1000, currency: 'tokens', source: 'headers'}, 0.001, 5)).toBe('OK');
 	});
 
+	it('reads LOW when under the threshold of a monthly budget is left, or the budget is spent', () => {
+		const spend = (used: number, budget: number) => ({month: '2026-12', used, budget, left: budget - used, currency: 'USD', source: 'endpoint' as const});
+		expect(statusOf(verdict('ok'), [], undefined, undefined, undefined, spend(440, 500))).toBe('OK');
+		expect(statusOf(verdict('ok'), [], undefined, undefined, undefined, spend(460.5, 500))).toBe('LOW');
+		expect(statusOf(verdict('ok'), [], undefined, undefined, undefined, spend(600, 500))).toBe('LOW');
+		expect(statusOf(verdict('ok'), [], undefined, 0.05, undefined, spend(460.5, 500))).toBe('OK');
+	});
+
 	it('does not let low headroom hide a denial', () => {
 		expect(statusOf(verdict('invalid_key'), [win(100, 1)])).toBe('DENIED');
 	});

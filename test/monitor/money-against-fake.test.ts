@@ -70,6 +70,20 @@ describe('xAI key status (GET /v1/api-key) with --no-spend', () => {
 	});
 });
 
+describe('spend against a budget (admin key)', () => {
+	it('under 10% of the budget left reads LOW, explained by the spend; a roomy budget reads OK', async () => {
+		const admin = 'sk-admin-test-healthy-money0001';
+		const roomy = await check(key('openai', 'healthy', {admin, settings: {budget: 1_000_000}}));
+		expect(roomy.status).toBe('OK');
+		const used = roomy.spend?.used ?? 0;
+		expect(used).toBeGreaterThan(0);
+		const tight = await check(key('openai', 'healthy', {admin, settings: {budget: used / 0.95}}));
+		expect(tight.status).toBe('LOW');
+		expect(tight.spend?.left).toBeCloseTo(used / 0.95 - used, 2);
+		expect(tight.verdict?.why).toMatch(/budget|spend/i);
+	});
+});
+
 describe('balances with no limit', () => {
 	it('a DeepSeek balance that cannot pay for calls is DENIED quota_exhausted, with why and fix', async () => {
 		const state = await check(key('deepseek', 'quota'));
