@@ -1,45 +1,25 @@
 // `keywatch alert list | remove | set | test`, run in-process against a config folder of their own.
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import os from 'node:os';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {beforeEach, describe, expect, it} from 'vitest';
 import {UsageError} from '../../source/app/options.js';
 import {parseCooldown, runAlertAdd, runAlertList, runAlertRemove, runAlertSet, runAlertTest} from '../../source/commands/alert.js';
 import {startReceiver} from '../alerts/receiver.js';
+import {commandSandbox} from '../helpers/command-sandbox.js';
 
-let dir: string;
-let out: string;
-const saved = {...process.env};
-
-beforeEach(() => {
-	dir = mkdtempSync(path.join(os.tmpdir(), 'keywatch-alert-'));
-	process.env.KEYWATCH_CONFIG_DIR = dir;
-	out = '';
-	vi.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-		out += String(chunk);
-		return true;
-	});
-	// The bell goes to stderr; nothing else should, but keep the test output clean.
-	vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-
-afterEach(() => {
-	vi.restoreAllMocks();
-	process.env = {...saved};
-	rmSync(dir, {recursive: true, force: true});
-});
+const box = commandSandbox('keywatch-alert-');
 
 const alertsInFile = () => {
-	const file = path.join(dir, 'config.json');
+	const file = path.join(box.dir, 'config.json');
 	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as {alerts?: Record<string, unknown>}).alerts : undefined;
 };
 const slack = 'https://hooks.slack.com/services/T0001/B0002/SECRETsecret0003';
 const ops = 'https://ops.example.com/hooks/keywatch?token=SECRETtoken';
 
 async function output(run: () => Promise<number>): Promise<{code: number; text: string}> {
-	out = '';
+	box.out = '';
 	const code = await run();
-	return {code, text: out};
+	return {code, text: box.out};
 }
 
 describe('alert list', () => {

@@ -1,51 +1,31 @@
 // `keywatch list` and `keywatch add`, in-process (the built-CLI tests in test/cli cover the same commands end to end).
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import os from 'node:os';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {UsageError} from '../../source/app/options.js';
 import {runAdd, runList} from '../../source/commands/keys.js';
+import {commandSandbox} from '../helpers/command-sandbox.js';
 
-let dir: string;
-let out: string;
-const saved = {...process.env};
+const box = commandSandbox('kw-keys-');
 
-beforeEach(() => {
-	dir = mkdtempSync(path.join(os.tmpdir(), 'kw-keys-'));
-	for (const name of Object.keys(process.env)) if (/API_KEY$|_ENDPOINT$/.test(name)) delete process.env[name];
-	process.env.KEYWATCH_CONFIG_DIR = dir;
-	out = '';
-	vi.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-		out += String(chunk);
-		return true;
-	});
-	vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-
-afterEach(() => {
-	vi.restoreAllMocks();
-	process.env = {...saved};
-	rmSync(dir, {recursive: true, force: true});
-});
-
-const configured = () => JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')).keys as Array<{name: string; baseUrl?: string}>;
+const configured = () => JSON.parse(readFileSync(path.join(box.dir, 'config.json'), 'utf8')).keys as Array<{name: string; baseUrl?: string}>;
 
 describe('keywatch list', () => {
 	it('does not list an environment key twice when a configured key already reads that variable', async () => {
 		process.env.OPENAI_API_KEY = 'sk-test-listdup-000000000000000000001111';
 		process.env.ANTHROPIC_API_KEY = 'sk-ant-test-listdup-0000000000000002222';
 		await runAdd('openai', {name: 'prod', env: 'OPENAI_API_KEY'});
-		out = '';
+		box.out = '';
 		expect(await runList({json: true})).toBe(0);
-		const rows = JSON.parse(out) as Array<{name: string; origin: string}>;
+		const rows = JSON.parse(box.out) as Array<{name: string; origin: string}>;
 		expect(rows.map(r => [r.name, r.origin])).toEqual([
 			['prod', 'config'],
 			['env-anthropic', 'environment'],
 		]);
-		out = '';
+		box.out = '';
 		await runList({});
-		expect(out).not.toContain('env-openai');
-		expect(out).not.toContain('listdup');
+		expect(box.out).not.toContain('env-openai');
+		expect(box.out).not.toContain('listdup');
 	});
 });
 
